@@ -7,7 +7,7 @@ nb = json.loads((root/'nbs/index.ipynb').read_text(encoding='utf-8'))
 parts = []
 for cell in nb['cells']:
     src = ''.join(cell['source'])
-    if cell['cell_type'] == 'markdown': parts.append(src)
+    if cell['cell_type'] == 'markdown': parts.append(src.replace("](images/", "](nbs/images/"))
     elif cell['cell_type'] == 'code' and not src.lstrip().startswith('#| hide'):
         parts.append(f"```python\n{src}\n```")
         for out in cell.get('outputs', []):
