@@ -382,7 +382,7 @@ def trained_model(cfg: TrainConfig = TrainConfig(),
         if cache: atomic_save(dict(state_dict={k: v.cpu() for k, v in model.state_dict().items()}, info=info), path)
     return model.eval(), dict(info, path=str(path), cached=False)
 
-# %% ../nbs/06_data.ipynb #f49ceda3
+# %% ../nbs/06_data.ipynb #28bc151f
 def describe(data) -> str:
     "One line saying what a dataset is and where it came from."
     return data.describe() if hasattr(data, 'describe') else f"{type(data).__name__} of {len(data)} samples"
@@ -418,7 +418,7 @@ def load_data(spec: str, split: str = 'test'):  # a data spec, e.g. uci_digits:t
     if kind == 'folder': return FolderData(path, small_transform(32), f'folder {path}', f'images from {path}', 'DIR/<class>/<image>')
     raise UserError(f"unknown data kind {kind!r} in {spec!r}: use {', '.join(EMBEDDED)}, svhn, mnist-dir, usps, imagenet or folder")
 
-def load_model(model: str = 'default',          # 'default', a TorchScript file, or a state_dict file (with arch)
+def load_model(model: str = 'default',          # 'default', or (with trust_pickle) a torch.save(model) file
                arch: str | None = None,         # architecture of a state_dict (see ARCHS)
                weights: str | None = None,      # the state_dict file for `arch`
                num_classes: int = 10, device=None,
@@ -432,11 +432,11 @@ def load_model(model: str = 'default',          # 'default', a TorchScript file,
         m, info = trained_model(TrainConfig(), device=device)
         return m, f"ResNet-18 trained from scratch on {info['data']} ({'cached' if info['cached'] else 'trained now'}: {info['path']})"
     p = Path(model).expanduser()
-    if not p.is_file(): raise UserError(f"--model {p}: no such file; pass 'default', a TorchScript file, or --arch ARCH --weights FILE")
+    if not p.is_file(): raise UserError(f"--model {p}: no such file; pass 'default', or --arch ARCH --weights FILE")
     import zipfile
     if zipfile.is_zipfile(p) and any(n.endswith('/constants.pkl') or '/code/' in n for n in zipfile.ZipFile(p).namelist()):
-        try: return torch.jit.load(str(p), map_location='cpu').to(device).eval(), f"TorchScript model from {p}"
-        except Exception as e: raise UserError(f"--model {p}: not a loadable TorchScript file ({type(e).__name__})") from None
+        raise UserError(f"--model {p}: a TorchScript file; its layers are not nn.Conv2d modules, so potsal cannot hook them for profiles: "
+                        f"save model.state_dict() and pass --arch ARCH --weights FILE")
     try: obj = torch.load(p, map_location='cpu', weights_only=not trust_pickle)
     except Exception as e:
         if not trust_pickle and 'weights_only' in str(e):
