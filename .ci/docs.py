@@ -45,17 +45,18 @@ def clean_cell(cell):
     "The cell as it should appear on the page, or None to drop it."
     if cell['cell_type'] != 'code': return cell
     lines = _src(cell).splitlines()
-    opts = [DIRECTIVE.match(l).group(1) for l in lines if DIRECTIVE.match(l)]
-    first = DIRECTIVE.match(lines[0]).group(1) if lines and DIRECTIVE.match(lines[0]) else None
-    norm = {re.sub(r'\s+', ' ', o.replace(':', ': ')).strip().lower() for o in opts}
-    if (first and first.split()[0] in ('hide', 'hide:')) or 'include: false' in norm: return None
-    kept = [l for l in lines if not DIRECTIVE.match(l)]
+    lead = []  # the cell's options: its leading directive lines, as nbdev and Quarto read them
+    for l in lines:
+        if DIRECTIVE.match(l): lead.append(re.sub(r'\s*:\s*', ': ', DIRECTIVE.match(l).group(1)).lower())
+        elif l.strip(): break
+    if any(o.split()[:1] in (['hide'], ['hide:']) for o in lead) or 'include: false' in lead: return None
+    kept = [l for l in lines if not DIRECTIVE.match(l)]  # no `#|` line is ever shown, wherever it stands
     while kept and not kept[0].strip(): kept.pop(0)
     cell = dict(cell, source='\n'.join(kept).rstrip())
     md = dict(cell.get('metadata', {}))
     tags = list(md.get('tags', []))
-    if 'echo: false' in norm or 'hide_input' in norm: tags.append('remove-input')
-    if 'output: false' in norm: tags.append('remove-output')
+    if 'echo: false' in lead or 'hide_input' in lead: tags.append('remove-input')
+    if 'output: false' in lead: tags.append('remove-output')
     if tags: md['tags'] = tags
     cell['metadata'] = md
     if not cell['source'] and not cell.get('outputs'): return None

@@ -71,6 +71,24 @@ def static_checks(site: Path):
     mj = site/'_static'/'mathjax'/'tex-chtml.js'
     check(mj.exists(), 'MathJax is served from the site itself (_static/mathjax/tex-chtml.js)')
 
+def directive_checks():
+    "docs.clean_cell on made-up cells: what `#| hide`, `#| export` & co. do to a cell on its page."
+    def cell(src, outputs=()): return {'cell_type': 'code', 'metadata': {}, 'source': src, 'outputs': list(outputs)}
+    out = [{'output_type': 'stream', 'name': 'stdout', 'text': 'hi'}]
+    cc = docs.clean_cell
+    ok = (cc(cell('#| hide\nimport secret', out)) is None and cc(cell('#|hide\nx = 1')) is None
+          and cc(cell('#| export\n#| hide\nx = 1')) is None and cc(cell('#| include: false\nx = 1')) is None)
+    check(ok, '(h) a cell whose first line is `#| hide` (or with `#| include: false`) is dropped, source and output')
+    c = cc(cell(['#| export\n', 'def f(x): return x']))
+    check(c and c['source'] == 'def f(x): return x', '(h) an `#| export` cell is shown without its directive line', repr(c))
+    check(cc(cell('#| default_exp evt')) is None and cc(cell('#| default_exp evt\n\n')) is None, '(h) a `#| default_exp` cell is dropped')
+    c = cc(cell('#| slow\n#|eval: false\nrun()\n#| export\ny = 2', out))
+    check(c and not DIRECTIVE_LINE.search(c['source']) and c['outputs'] == out, '(h) `#|` lines are removed wherever they stand; outputs stay', repr(c))
+    c1, c2 = cc(cell('#| echo: false\nplot()', out)), cc(cell('#| output: false\nx', out))
+    check('remove-input' in c1['metadata']['tags'] and 'remove-output' in c2['metadata']['tags'], '(h) `#| echo: false` / `#| output: false` hide the source / the output')
+    md = {'cell_type': 'markdown', 'metadata': {}, 'source': '# Title\n$x$'}
+    check(cc(md) == md, '(h) markdown cells pass unchanged')
+
 def first_page(site: Path, pred):
     "The first numbered notebook page (in numeric order) whose built HTML satisfies pred, or None."
     return next((site/f'{p.stem}.html' for p in docs.notebooks() if (site/f'{p.stem}.html').exists() and pred((site/f'{p.stem}.html').read_text(encoding='utf-8'))), None)
@@ -147,6 +165,7 @@ def main():
     shots = site/'screenshots'
     shots.mkdir(exist_ok=True)
     static_checks(site)
+    directive_checks()
     t1 = time.time()
     try: browser_checks(site, shots)
     except SystemExit: raise
