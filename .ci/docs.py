@@ -243,13 +243,17 @@ def build(out: Path = OUT, quiet: bool = True) -> float:
         (src/'favicon.svg').write_text(FAVICON, encoding='utf-8')
         (src/'conf.py').write_text(CONF.format(title=CFG.get('title', LIB), author=CFG.get('author', ''),
                                                copyright=CFG.get('copyright', '')), encoding='utf-8')
-        if out.exists(): shutil.rmtree(out)
+        # sphinx writes into the temporary folder (myst-nb puts its jupyter_execute/ beside the output folder),
+        # and the finished site replaces `out` only when the build succeeded
+        html = Path(tmp)/'html'
         from sphinx.cmd.build import build_main
         rc = build_main(['-b', 'html', '-E', '-j', '1', *(['-q'] if quiet else []),
-                         '-d', str(doctrees), str(src), str(out)])
+                         '-d', str(doctrees), str(src), str(html)])
         if rc: raise DocsError(f'sphinx-build failed (exit {rc}); see the messages above')
-    for stale in ('.buildinfo', '.doctrees', '_sources'):  # build bookkeeping, not part of the site
-        (out/stale).unlink(missing_ok=True) if (out/stale).is_file() else shutil.rmtree(out/stale, ignore_errors=True)
+        for stale in ('.buildinfo', '.doctrees', '_sources'):  # build bookkeeping, not part of the site
+            (html/stale).unlink(missing_ok=True) if (html/stale).is_file() else shutil.rmtree(html/stale, ignore_errors=True)
+        if out.exists(): shutil.rmtree(out)
+        shutil.copytree(html, out)
     return time.time() - t0
 
 def main():

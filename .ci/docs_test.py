@@ -153,14 +153,24 @@ def browser_checks(site: Path, shots: Path):
     finally:
         drv.quit(); srv.shutdown()
 
+def tree_state():
+    "The repository's top-level names and every file under nbs/ with its size and mtime."
+    st = {p.name: None for p in ROOT.iterdir() if p.name not in ('_docs', '.ci')}
+    st.update({str(p.relative_to(ROOT)): (p.stat().st_size, p.stat().st_mtime_ns) for p in docs.NBS.rglob('*') if p.is_file()})
+    return st
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument('--no-build', action='store_true', help='test the site already in _docs/ instead of building it')
     a = ap.parse_args()
     site, t0 = docs.OUT, time.time()
     if not a.no_build:
+        before = tree_state()
         try: print(f'docs: built {site/"index.html"} in {docs.build(site):.1f}s', flush=True)
         except docs.DocsError as e: sys.exit(f'docs: {e}')
+        after = tree_state()
+        check(before == after, '(i) the build wrote nothing outside _docs/ (nbs/ untouched, no new top-level files)',
+              f'changed: {sorted(set(before.items()) ^ set(after.items()))[:5]}')
     if not (site/'index.html').exists(): sys.exit(f'docs_test: {site/"index.html"} is missing; build it: .venv/bin/python .ci/docs.py')
     shots = site/'screenshots'
     shots.mkdir(exist_ok=True)
