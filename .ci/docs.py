@@ -188,7 +188,8 @@ def module_page(modname: str, nb_stem: str | None) -> tuple[str, str]:
 def write_api(src: Path) -> list[str]:
     (src/'api').mkdir()
     exp, docs = default_exports(), []
-    for m in modules():
+    order = {stem: i for i, stem in enumerate(p.stem for p in notebooks())}
+    for m in sorted(modules(), key=lambda m: (order.get(exp.get(m), len(order)), m)):  # in their notebooks' order
         text, _ = module_page(m, exp.get(m))
         short = m.split('.', 1)[1]
         (src/'api'/f'{short}.md').write_text(text, encoding='utf-8')

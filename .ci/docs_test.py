@@ -89,6 +89,18 @@ def directive_checks():
     md = {'cell_type': 'markdown', 'metadata': {}, 'source': '# Title\n$x$'}
     check(cc(md) == md, '(h) markdown cells pass unchanged')
 
+def import_failure_check():
+    "A module that fails to import must stop the build with a message naming it."
+    import tempfile
+    with tempfile.TemporaryDirectory() as t:
+        (Path(t)/'potsal_docs_broken.py').write_text('raise RuntimeError("boom")\n')
+        sys.path.insert(0, t)
+        try: docs.module_page('potsal_docs_broken', None); msg = ''
+        except docs.DocsError as e: msg = str(e)
+        finally: sys.path.remove(t)
+    check('cannot import potsal_docs_broken' in msg and 'boom' in msg,
+          '(j) a module that fails to import stops the API reference with a message naming it', msg[:200])
+
 def first_page(site: Path, pred):
     "The first numbered notebook page (in numeric order) whose built HTML satisfies pred, or None."
     return next((site/f'{p.stem}.html' for p in docs.notebooks() if (site/f'{p.stem}.html').exists() and pred((site/f'{p.stem}.html').read_text(encoding='utf-8'))), None)
@@ -176,6 +188,7 @@ def main():
     shots.mkdir(exist_ok=True)
     static_checks(site)
     directive_checks()
+    import_failure_check()
     t1 = time.time()
     try: browser_checks(site, shots)
     except SystemExit: raise
