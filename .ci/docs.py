@@ -2,6 +2,7 @@
 """Build the documentation site into _docs/ (offline, from the notebooks' committed outputs).
 
     .venv/bin/python .ci/docs.py            # then open _docs/index.html
+    .venv/bin/python .ci/docs.py --serve    # build, then serve it on http://127.0.0.1:8000/ (search needs http)
 
 Generator: Sphinx + myst-nb (Jupyter Book 1's engine) with sphinx-book-theme; MathJax 3 is served from the
 copy bundled in the PyPI wheel sphinx-mathjax-offline, so pages need no network. Notebooks are never
@@ -262,9 +263,17 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument('--out', type=Path, default=OUT, help='output folder (default: %(default)s)')
     ap.add_argument('-v', '--verbose', action='store_true', help="show sphinx's progress, not only its warnings")
+    ap.add_argument('--serve', nargs='?', type=int, const=8000, metavar='PORT',
+                    help='after building, serve the site on http://127.0.0.1:PORT/ (default 8000) until Ctrl-C')
     a = ap.parse_args()
     try: secs = build(a.out.resolve(), quiet=not a.verbose)
     except DocsError as e: sys.exit(f'docs: {e}')
     print(f'docs: built {a.out/"index.html"} in {secs:.1f}s')
+    if a.serve is not None:
+        import functools, http.server
+        srv = http.server.ThreadingHTTPServer(('127.0.0.1', a.serve), functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(a.out.resolve())))
+        print(f'docs: serving on http://127.0.0.1:{a.serve}/ (Ctrl-C stops)')
+        try: srv.serve_forever()
+        except KeyboardInterrupt: pass
 
 if __name__ == '__main__': main()

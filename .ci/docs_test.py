@@ -162,6 +162,13 @@ def browser_checks(site: Path, shots: Path):
             check(mjx and not errs, f'(d) {rel}: MathJax typeset {len(mjx)} formulas, {len(errs)} errors')
             disp = drv.find_elements(By.CSS_SELECTOR, 'mjx-container[display="true"]')
             no_directives(rel); shot('equation', (disp or mjx or [None])[0]); console(rel)
+        # search (needs the site served over http): the API's fit_gpd is found
+        load('search.html?q=fit_gpd')
+        try: WebDriverWait(drv, 15).until(lambda d: 'Search finished' in d.find_element(By.ID, 'search-results').text)
+        except Exception: pass
+        res = drv.find_elements(By.CSS_SELECTOR, '#search-results a')
+        check(any('evt' in (a.get_attribute('href') or '') for a in res), '(k) the search page finds fit_gpd in potsal.evt', f'{len(res)} results')
+        console('search.html')
     finally:
         drv.quit(); srv.shutdown()
 
