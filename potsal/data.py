@@ -219,7 +219,7 @@ def read_image(path):  # an image file
 
 def _line(e) -> str: return (str(e).splitlines() or [''])[0][:160]
 
-# %% ../nbs/06_data.ipynb #711ecc1e
+# %% ../nbs/06_data.ipynb #31423198
 def _class_folders(root: Path, class_to_idx: dict, what: str, layout: str) -> list:
     "(file, label) of every image in ROOT/<class>/, labelled through `class_to_idx`; an unknown class folder is a UserError."
     samples = []
@@ -266,7 +266,7 @@ class FolderData(Dataset):
     def describe(self) -> str:
         "One line: name, size, the classes present (a few by name) out of all, source."
         present = sorted(set(self.targets)); few = ', '.join(self.names[c] for c in present[:3])
-        return (f"{self.name}: {len(self)} images of {len(present)} of {self.n_classes} classes "
+        return (f"{self.name}: {len(self)} images, {len(present)} of the {self.n_classes} classes "
                 f"({few}{', ...' if len(present) > 3 else ''}); {self.source}")
 
 def imagenet_classes() -> tuple:
