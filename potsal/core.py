@@ -20,7 +20,7 @@ __all__ = ['UserError', 'atomic_write', 'atomic_save', 'clean_stale', 'file_lock
 class UserError(ValueError):
     "A problem with the user's input: the command line prints it as one line and exits with code 2."
 
-# %% ../nbs/00_core.ipynb #ca5b3039
+# %% ../nbs/00_core.ipynb #709b94e0
 _TMP = '.potsal-tmp-'
 
 def _pid_alive(pid: int) -> bool:
@@ -31,6 +31,7 @@ def _pid_alive(pid: int) -> bool:
     return True
 
 def _fsync(path: Path):
+    "Flush a file, or a folder's entries (so that a rename in it survives a power cut), to disk; best effort."
     try:
         fd = os.open(path, os.O_RDONLY)
         try: os.fsync(fd)
@@ -44,7 +45,7 @@ def atomic_write(path):  # the file to write (its folder is created)
     tmp = path.with_name(f".{path.stem}{_TMP}{os.getpid()}-{os.urandom(3).hex()}{path.suffix}")
     try:
         yield tmp
-        _fsync(tmp); os.replace(tmp, path)
+        _fsync(tmp); os.replace(tmp, path); _fsync(path.parent)
     finally:
         if tmp.exists(): tmp.unlink()
 
@@ -84,7 +85,7 @@ def file_lock(path,              # the lock file (created)
         yield path
     finally: os.close(fd)
 
-# %% ../nbs/00_core.ipynb #9ceaba69
+# %% ../nbs/00_core.ipynb #344d58b4
 _MARK = '.potsal-run'
 
 def check_out(out):  # an output folder to be written by atomic_folder
@@ -98,11 +99,22 @@ def check_out(out):  # an output folder to be written by atomic_folder
     if not os.access(parent, os.W_OK | os.X_OK): raise UserError(f"--out {out}: cannot write in {parent}; choose a writable folder")
     return out
 
+def _finish_swap(out: Path):
+    "If a run was killed between the two renames of atomic_folder (no `out`, a dead run's `-old`), complete its swap (or undo it)."
+    if out.exists(): return
+    for old in sorted(out.parent.glob(f'.{out.name}{_TMP}*-old')):
+        pid = old.name[len(f'.{out.name}{_TMP}'):].split('-', 1)[0]
+        if not pid.isdigit() or _pid_alive(int(pid)): continue
+        new = [d for d in out.parent.glob(f'.{out.name}{_TMP}{pid}-*') if d != old and d.is_dir() and (d/_MARK).exists()]
+        os.replace(new[0] if len(new) == 1 else old, out)
+        return
+
 @contextmanager
 def atomic_folder(out):  # the output folder: replaced as a whole when the block succeeds
     "Yield a temporary folder beside `out`; on success it replaces `out` in one rename (old results removed), on error it is removed."
     out = check_out(out); out.parent.mkdir(parents=True, exist_ok=True)
     with file_lock(out.with_name(f'.{out.name}.lock'), wait=False, what=f'--out {out}'):
+        _finish_swap(out)
         clean_stale(out.parent)
         tmp = out.with_name(f'.{out.name}{_TMP}{os.getpid()}-{os.urandom(3).hex()}')
         tmp.mkdir(); (tmp/_MARK).write_text(f'written by potsal, pid {os.getpid()}\n')
@@ -110,7 +122,7 @@ def atomic_folder(out):  # the output folder: replaced as a whole when the block
             yield tmp
             old = out.with_name(f'.{out.name}{_TMP}{os.getpid()}-old') if out.exists() else None
             if old: os.replace(out, old)
-            os.replace(tmp, out)
+            os.replace(tmp, out); _fsync(out.parent)
             if old: shutil.rmtree(old, ignore_errors=True)
         finally:
             if tmp.exists(): shutil.rmtree(tmp, ignore_errors=True)
