@@ -12,7 +12,7 @@ from . import experiments
 # %% auto #0
 __all__ = ['COMMANDS', 'USAGE', 'reproduce', 'stats', 'rank', 'evaluate', 'main']
 
-# %% ../nbs/14_cli.ipynb #f762bbf1
+# %% ../nbs/14_cli.ipynb #31a22345
 _COMMAND = ''
 
 @call_parse
@@ -34,15 +34,16 @@ def reproduce(out: str = 'runs/reproduce',   # folder for report.md, CSVs and fi
               epochs: int = None,             # training epochs (default 8; 2 with --quick; 30 for PACS)
               n_train: int = None,            # use only the first n training images
               n_ref: int = None,              # cap the reference set at n images (default: the whole reference split; stated in the report)
-              n_eval: int = None,             # sweep the first n misclassified samples (default 200 on digits, all on ImageNet; 20 with --quick)
+              n_eval: int = None,             # sweep the first n mistakes (default: 200 on digits, all on ImageNet; 20 with --quick)
               K: int = None,                  # largest k of the sweeps (default 50; 25 with --quick)
               q: float = 0.95,                # POT threshold quantile
               filters: str = 'all',           # filter set ranked: all (every conv weight, Levin et al.) or paper (no downsample convs)
               lr: float = 1e-3,               # one-step fine-tuning learning rate (the paper's 0.001)
               device: str = None):            # cpu or cuda (default: cuda when available)
     "Reproduce the paper's experiment over several trained models: statistics, rankings, pruning and fine-tuning, bias tables, report."
-    r = experiments.reproduce(out, quick, seeds, target, svhn, mnist, imagenet_val, weights, imagenet_c, corruption, severity, stats, pacs,
-                              pacs_target, epochs, n_train, n_ref, n_eval, K, q, q_study, filters, lr, device, _COMMAND or 'potsal reproduce')
+    r = experiments.reproduce(out, quick, seeds, target, svhn, mnist, imagenet_val, weights, imagenet_c, corruption, severity, stats,
+                              pacs, pacs_target, epochs, n_train, n_ref, n_eval, K, q, q_study, filters, lr, device,
+                              _COMMAND or 'potsal reproduce')
     print(f"report: {Path(out)/'report.md'}")
     return r
 

@@ -22,13 +22,14 @@ from .data import describe
 __all__ = ['EVAL_METHODS', 'FILTER_SETS', 'filter_subset', 'Mistakes', 'rankings_of', 'find_mistakes', 'evaluate', 'summarize',
            'bias_table', 'short_rankings', 'paired_difference', 'Experiment', 'run_experiment']
 
-# %% ../nbs/08_evaluate.ipynb #ef9df44f
+# %% ../nbs/08_evaluate.ipynb #0b111804
 EVAL_METHODS = ('pot', 'zscore', 'random', 'conv5')
 FILTER_SETS = ('all', 'paper')
 
 def filter_subset(index: pd.DataFrame, filters: str = 'all'):  # 'all' (every 4-D weight, Levin et al.) or 'paper' (no downsample convs)
     "None for every unit, or the boolean mask of the paper's Table 3 filter set."
-    if filters not in FILTER_SETS: raise ValueError(f"unknown filter set {filters!r}: use 'all' (every conv weight) or 'paper' (no downsample convolutions)")
+    if filters not in FILTER_SETS:
+        raise ValueError(f"unknown filter set {filters!r}: use 'all' (every conv weight) or 'paper' (no downsample convolutions)")
     return None if filters == 'all' else paper_filters(index)
 
 @dataclass
@@ -73,11 +74,13 @@ def find_mistakes(model: nn.Module, data, stats,
             n_seen += len(y)
             if n_max and sum(map(len, ys)) >= n_max: break
     x, y, pred, ids = (torch.cat(t)[:n_max] for t in (xs, ys, ps, ids))
-    if len(y) == 0: raise ValueError(f"no misclassified samples among the {n_seen} of {getattr(data, 'name', 'the data')}: nothing to explain")
+    if len(y) == 0:
+        raise ValueError(f"no misclassified samples among the {n_seen} of {getattr(data, 'name', 'the data')}: nothing to explain")
     prof = torch.cat([filter_profiles(model, x[s:s + batch_size].to(device), y[s:s + batch_size].to(device)).cpu()
                       for s in range(0, len(y), batch_size)]).double().numpy()
     desc = data.describe() if hasattr(data, 'describe') else type(data).__name__
-    return Mistakes(x, y, pred, ids, prof, rankings_of(prof, stats, methods, K, filters, seed, absolute), filter_index(model), desc, n_seen, filters)
+    ranks = rankings_of(prof, stats, methods, K, filters, seed, absolute)
+    return Mistakes(x, y, pred, ids, prof, ranks, filter_index(model), desc, n_seen, filters)
 
 # %% ../nbs/08_evaluate.ipynb #255d3e8d
 def evaluate(model: nn.Module, mistakes: Mistakes,
@@ -139,7 +142,7 @@ def short_rankings(rankings: dict, ks=(10, 25, 50)) -> pd.DataFrame:
     "How many samples have fewer than k filters in each method's ranking (rows: methods, columns: k)."
     return pd.DataFrame({k: {m: int((n_ranked(r) < k).sum()) for m, r in rankings.items()} for k in ks}).rename_axis('method')
 
-# %% ../nbs/08_evaluate.ipynb #e503e198
+# %% ../nbs/08_evaluate.ipynb #8c1deeb4
 def paired_difference(curves: pd.DataFrame, a: str = 'pot', b: str = 'zscore', mode: str = 'finetune',
                       metric: str = 'd_true', k: int = 25) -> dict:
     "Per-sample metric(a) - metric(b) at one k: mean, standard error, paired t-test p-value, share of samples where a > b."
@@ -147,7 +150,8 @@ def paired_difference(curves: pd.DataFrame, a: str = 'pot', b: str = 'zscore', m
     c = curves[(curves['mode'] == mode) & (curves.k == k)].pivot(index='sample', columns='method', values=metric).astype(float)
     d = (c[a] - c[b]).to_numpy()
     p = sps.ttest_rel(c[a], c[b]).pvalue if len(d) > 1 and d.std() > 0 else float('nan')
-    return dict(mode=mode, metric=metric, k=k, a=a, b=b, n=len(d), mean_diff=d.mean(), se=d.std(ddof=1)/np.sqrt(len(d)) if len(d) > 1 else float('nan'),
+    se = d.std(ddof=1)/np.sqrt(len(d)) if len(d) > 1 else float('nan')
+    return dict(mode=mode, metric=metric, k=k, a=a, b=b, n=len(d), mean_diff=d.mean(), se=se,
                 p_value=p, share_a_better=np.mean(d > 0), share_tied=np.mean(d == 0))
 
 # %% ../nbs/08_evaluate.ipynb #bcae64f9

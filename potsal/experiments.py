@@ -26,7 +26,8 @@ __all__ = ['QUICK', 'SWEEP_KS', 'BIAS_KS', 'SWEEP_METRICS', 'KEYS', 'BETTER', 'P
            'check_rate', 'check_choice', 'Setup', 'digits_setup', 'imagenet_setup', 'imagenet_c_setup', 'pacs_setup',
            'seed_table', 't_interval', 'aggregate', 'paired_across_seeds', 'verdict', 'Study', 'run_study',
            'q_sensitivity', 'plot_seed_curves', 'plot_seed_bias', 'plot_q', 'headline', 'verdicts', 'study_markdown',
-           'write_study', 'reproduce', 'compute_stats', 'rank_image', 'evaluate_saved']
+           'write_study', 'group_scale', 'domain_features', 'plot_domains', 'StudyData', 'load_study', 'figure',
+           'reproduce', 'compute_stats', 'rank_image', 'evaluate_saved']
 
 # %% ../nbs/10_experiments.ipynb #8d7b4260
 def check_count(flag: str, value, minimum: int = 1, maximum: int | None = None, what: str = ''):  # e.g. ('--epochs', 8)
@@ -67,7 +68,7 @@ class Setup:
     info: dict = field(default_factory=dict)
     seconds: float = 0.
 
-# %% ../nbs/10_experiments.ipynb #50237284
+# %% ../nbs/10_experiments.ipynb #67cfd001
 QUICK = dict(epochs=2, n_train=1000, n_ref=500, n_eval=20, K=25)   # a first look in about a minute per seed (not a result)
 
 def digits_setup(target: str = 'mnistm_style',  # embedded target: mnistm_style or uci_digits (ignored with svhn)
@@ -105,16 +106,18 @@ def digits_setup(target: str = 'mnistm_style',  # embedded target: mnistm_style 
         dom = embedded(check_choice('--target', target, ('mnistm_style', 'uci_digits')), cfg.data_seed)
         ref, ev = dom['train'], dom['test']
         if n_ref: ref = ref.subset(range(min(n_ref, len(ref))), name=f"{target} [train, first {n_ref}]")
-        notes.append(f"Target: the embedded {target} domain stands in for SVHN (no download is possible); reference statistics from its "
-                     f"{'first ' + str(len(ref)) + ' ' if n_ref else 'whole '}train split ({len(ref):,} images), mistakes from its test split.")
+        notes.append(f"Target: the embedded {target} domain stands in for SVHN (no download is possible); reference statistics from "
+                     f"{f'the first {len(ref):,} images of its train split (--n-ref)' if n_ref else 'its whole train split'} "
+                     f"({len(ref):,} images), mistakes from its test split ({len(ev):,} images).")
         name = f"MNIST -> {target} (ResNet-18; embedded stand-in for the paper's MNIST -> SVHN)"
     if n_eval: notes.append(f"Sweeps on the first {n_eval} misclassified target samples per model (CPU time); bias tables use all of them.")
     if quick: notes.append(f"QUICK run ({QUICK}): a smoke test, not a result.")
     model, info = trained_model(cfg, data=src_train, val=src_val, device=device, progress=progress)
     acc = {describe(src_test).split(':')[0]: accuracy(model, src_test, device)}
     if isinstance(ev, ImageData): acc[ev.name] = accuracy(model, ev, device)
-    desc = (f"ResNet-18 (torchvision, 10 classes) trained from scratch on {info['data']}: SGD one-cycle peak lr {cfg.lr}, {cfg.epochs} epochs, "
-            f"batch {cfg.batch_size}, shifts ±{cfg.max_shift} px, best of {len(info['history']['val_acc'])} epochs on {len(src_val)} held-out digits, "
+    desc = (f"ResNet-18 (torchvision, 10 classes) trained from scratch on {info['data']}: SGD one-cycle peak lr {cfg.lr}, "
+            f"{cfg.epochs} epochs, batch {cfg.batch_size}, shifts ±{cfg.max_shift} px, "
+            f"best of {len(info['history']['val_acc'])} epochs on {len(src_val)} held-out digits, "
             f"seed {cfg.seed} ({'loaded from cache' if info['cached'] else 'trained in this run'}, {info['seconds']:.0f} s of training)")
     return Setup(name, model, desc, ref, ev, acc, notes, n_eval=n_eval, info=dict(info, seed=seed), seconds=time.time() - t0)
 
@@ -123,16 +126,19 @@ def _stack(data):
     xs, ys = zip(*[data[i] for i in range(len(data))])
     return torch.stack(xs), torch.as_tensor(ys)
 
-# %% ../nbs/10_experiments.ipynb #a923d1dc
+# %% ../nbs/10_experiments.ipynb #7f6129b6
 def _resnet50(weights, device):
-    if not weights: raise UserError("--weights FILE is needed: a local torchvision ResNet-50 state_dict (e.g. resnet50-0676ba61.pth); potsal never downloads weights")
+    if not weights: raise UserError("--weights FILE is needed: a local torchvision ResNet-50 state_dict (e.g. resnet50-0676ba61.pth); "
+                                    "potsal never downloads weights")
     return build_model('resnet50', 1000, weights=weights).to(device), f"torchvision ResNet-50 with weights from {weights}"
 
 def _cap(data, n, seed, what):
     "The whole dataset, or a seeded random n of it (stated)."
-    return (data, None) if not n or n >= len(data) else (seeded_split(data, n, seed)[0], f"{what} capped at a seeded random {n:,} of {len(data):,} images (--n-{what.split()[0]}).")
+    if not n or n >= len(data): return data, None
+    return seeded_split(data, n, seed)[0], f"{what} capped at a seeded random {n:,} of {len(data):,} images (--n-{what.split()[0]})."
 
-def imagenet_setup(imagenet_val: str, weights: str, n_ref: int | None = None, n_eval: int | None = None, seed: int = 0, device=None) -> Setup:
+def imagenet_setup(imagenet_val: str, weights: str, n_ref: int | None = None, n_eval: int | None = None,
+                   seed: int = 0, device=None) -> Setup:
     "Pretrained ResNet-50 on the ImageNet validation folder: statistics over it, and its misclassified images explained."
     model, desc = _resnet50(weights, device)
     val = load_imagenet_val(imagenet_val)
@@ -157,7 +163,7 @@ def imagenet_c_setup(imagenet_c: str, weights: str, corruption: str = 'gaussian_
     ref, n1 = _cap(load_imagenet_val(imagenet_val), n_ref, seed, 'ref statistics')
     return Setup(name, model, desc, ref, corrupted, {}, notes + ([n1] if n1 else []), n_eval=n_eval)
 
-# %% ../nbs/10_experiments.ipynb #9ab58a66
+# %% ../nbs/10_experiments.ipynb #c71f7ce2
 def pacs_setup(pacs: str, target: str = 'sketch', seed: int = 0, quick: bool = False, epochs: int | None = None,
                n_train: int | None = None, n_ref: int | None = None, n_eval: int | None = None, size: int = 64,
                device=None, progress: bool = True) -> Setup:
@@ -165,7 +171,6 @@ def pacs_setup(pacs: str, target: str = 'sketch', seed: int = 0, quick: bool = F
     check_choice('--pacs-target', target, PACS_DOMAINS)
     parts = {dom: load_pacs(pacs, dom, small_transform(size)) for dom in PACS_DOMAINS}
     classes = parts[target].classes
-    if any(p.classes != classes for p in parts.values()): raise UserError(f"--pacs {pacs}: the domains do not share the same class folders")
     srcs = [d for d in PACS_DOMAINS if d != target]
     xy = [_stack(parts[d]) for d in srcs]
     tag = ''.join(d[0].upper() for d in srcs) + '->' + target[0].upper()
@@ -179,12 +184,13 @@ def pacs_setup(pacs: str, target: str = 'sketch', seed: int = 0, quick: bool = F
     ref_pos, ev_pos = split_positions(len(tgt), seed, (n_ref or len(tgt)//2, 0))
     ref, ev = tgt.subset(ref_pos, f"pacs [{target}, reference half]"), tgt.subset(ev_pos, f"pacs [{target}, evaluation half]")
     desc = f"ResNet-18 trained from scratch on {info['data']} ({cfg.epochs} epochs, SGD one-cycle peak lr {cfg.lr}, last epoch)"
-    notes = [f"The {target} images are split in seeded halves: reference statistics from one ({len(ref)}), mistakes from the other ({len(ev)}).",
+    notes = [f"The {target} images are split in seeded halves: reference statistics from one ({len(ref)}), "
+             f"mistakes from the other ({len(ev)}).",
              f"Images resized to {size}x{size} for CPU training (the paper's PACS models use larger inputs)."]
     return Setup(f"PACS {tag} (ResNet-18, leave {target} out)", model, desc, ref, ev, {ev.name: accuracy(model, ev, device)}, notes,
                  n_eval=n_eval, info=dict(info, seed=seed), seconds=time.time() - t0)
 
-# %% ../nbs/10_experiments.ipynb #2da6cb20
+# %% ../nbs/10_experiments.ipynb #56ca6aab
 SWEEP_KS, BIAS_KS, SWEEP_METRICS = (10, 25, 50), (10, 25), ('d_wrong', 'd_true', 'corrected')
 KEYS = ['section', 'filters', 'mode', 'method', 'k', 'group', 'metric']
 
@@ -201,7 +207,8 @@ def seed_table(exp: Experiment, seed: int) -> pd.DataFrame:
     rows += [dict(section='samples', metric=m, value=v) for m, v in
              [('mistakes', len(exp.mistakes)), ('predicted', exp.mistakes.n_seen), ('swept', int(s.n.max())), ('reference', exp.stats.n)]]
     df = pd.DataFrame(rows).reindex(columns=KEYS + ['value'])
-    df[['section', 'filters', 'mode', 'method', 'group', 'metric']] = df[['section', 'filters', 'mode', 'method', 'group', 'metric']].fillna('')
+    text = ['section', 'filters', 'mode', 'method', 'group', 'metric']
+    df[text] = df[text].fillna('')
     df['k'] = df['k'].fillna(-1).astype(int)
     return df.assign(seed=seed)[['seed'] + KEYS + ['value']]
 
@@ -284,7 +291,7 @@ def run_study(setup_fn,                       # seed -> Setup (e.g. functools.pa
     return Study(exps[0].name, list(seeds), exps, models, per_seed, aggregate(per_seed), paired, pd.concat(curves, ignore_index=True),
                  pd.DataFrame(secs), list(exps[0].notes), dict(exps[0].settings, seeds=list(seeds), keep_q=keep_q))
 
-# %% ../nbs/10_experiments.ipynb #b591ab95
+# %% ../nbs/10_experiments.ipynb #d937dba2
 def q_sensitivity(study: Study, qs=(0.80, 0.90, 0.95, 0.98), n_seeds: int = 3, k: int = 25,
                   device=None, progress: bool = False) -> pd.DataFrame:
     "Per seed and threshold quantile: last-group share of POT's top-10/top-k, short rankings, fine-tuning Δp(true) at k."
@@ -299,7 +306,8 @@ def q_sensitivity(study: Study, qs=(0.80, 0.90, 0.95, 0.98), n_seeds: int = 3, k
                               device=device, progress=progress)
             at_k = curves[curves.k == k].groupby('method')
             for m in ('pot', 'zscore'):
-                rows.append(dict(seed=s, q=q, method=m, share10=bias_table(mis, 10, ranks)[m][last], share_k=bias_table(mis, k, ranks)[m][last],
+                rows.append(dict(seed=s, q=q, method=m, share10=bias_table(mis, 10, ranks)[m][last],
+                                 share_k=bias_table(mis, k, ranks)[m][last],
                                  n_short=int((at_k.get_group(m).n_acted < k).sum()), d_true=at_k.get_group(m).d_true.mean(),
                                  corrected=100*at_k.get_group(m).corrected.mean(), n=len(at_k.get_group(m)), k=k))
     return pd.DataFrame(rows)
@@ -351,7 +359,7 @@ def plot_q(qdf: pd.DataFrame, path=None):
     if path: save_figure(fig, path)
     return fig
 
-# %% ../nbs/10_experiments.ipynb #3fb0ebc5
+# %% ../nbs/10_experiments.ipynb #24d456d6
 def _ci(row, digits=3, pct=False) -> str:
     f = (lambda v: f"{v:.1f}") if pct else (lambda v: f"{v:+.{digits}f}")
     return f"{f(row['mean'])} [{f(row['lo'])}, {f(row['hi'])}]" if not np.isnan(row['lo']) else f(row['mean'])
@@ -393,20 +401,22 @@ def study_markdown(study: Study, command: str = '') -> str:
          f"* **Evaluated:** {e0.target}; misclassified per model: " + ', '.join(str(len(e.mistakes)) for e in study.experiments) +
          f"; sweeps on the first {int(e0.summary.n.max())} of each model's mistakes.",
          f"* **Methods:** " + ', '.join(f"`{m}` ({LABELS.get(m, m)})" for m in study.settings['methods']) +
-         f"; K = {study.settings['K']}, one-step fine-tuning lr = {study.settings['lr']}; filter set of the sweeps: `{study.settings['filters']}`.",
-         "* **Intervals:** mean over seeds [95% t-interval over seeds]; with few seeds an interval is wide, and a claim is said to hold only when "
-         "its interval excludes zero and most seeds agree.", '', '## Protocol: as the paper, except', ''] + [f"* {x}" for x in study.notes] + ['',
+         f"; K = {study.settings['K']}, one-step fine-tuning lr = {study.settings['lr']}; "
+         f"filter set of the sweeps: `{study.settings['filters']}`.",
+         "* **Intervals:** mean over seeds [95% t-interval over seeds]; with few seeds an interval is wide, "
+         "and a claim is said to hold only when its interval excludes zero and most seeds agree.", '',
+         '## Protocol: as the paper, except', ''] + [f"* {x}" for x in study.notes] + ['',
          '**Accuracy (%)** of each seed\'s model:', '', md(acc), '', '## Headline', '', md(headline(study)), '',
          '![fine-tuning](finetune.png)', '', '![pruning](prune.png)', '', '![bias](bias.png)', '',
          '## Comparisons, paired across seeds', '',
          "Per-seed difference of the seed means (first method minus second); `ahead`: seeds in which the first method was better.", '',
-         md(v[['comparison', 'section', 'mode', 'k', 'group', 'metric', 'mean_diff', 'lo', 'hi', 'a_ahead', 'n_seeds', 'verdict']]
+         md(v[['comparison', 'section', 'filters', 'mode', 'k', 'group', 'metric', 'mean_diff', 'lo', 'hi', 'a_ahead', 'n_seeds',
+               'verdict']]
             .set_index('comparison'), floatfmt='.4f'), '']
-    s = study.summary
+    s = study.summary[study.summary.section.isin(['bias', 'sweep', 'short'])]
+    s = s.assign(value=[_ci(r, pct=r['metric'] in ('share', 'corrected', 'n_short')) for _, r in s.iterrows()])
     L += ['## All headline figures (mean [95% interval] over seeds)', '',
-          md(s[s.section.isin(['bias', 'sweep', 'short'])].assign(value=[_ci(r, pct=r['metric'] in ('share', 'corrected', 'n_short'))
-                                                                         for _, r in s[s.section.isin(['bias', 'sweep', 'short'])].iterrows()])
-             [['section', 'filters', 'mode', 'method', 'k', 'group', 'metric', 'value', 'per_seed']].set_index('section')), '']
+          md(s[['section', 'filters', 'mode', 'method', 'k', 'group', 'metric', 'value', 'per_seed']].set_index('section')), '']
     if study.q_study is not None:
         q = study.q_study.groupby(['q', 'method'])[['share10', 'share_k', 'n_short', 'd_true', 'corrected']].agg(['mean', 'min', 'max'])
         L += ['## Threshold quantile q', '', f"Seeds {sorted(set(study.q_study.seed))}; mean, min and max over seeds.", '',
@@ -422,14 +432,95 @@ def write_study(study: Study, out, command: str = '') -> Path:
         study.per_seed.to_csv(tmp/'per_seed.csv', index=False); study.summary.to_csv(tmp/'summary.csv', index=False)
         study.paired.to_csv(tmp/'paired.csv', index=False); study.seconds.to_csv(tmp/'times.csv', index=False)
         study.curves.to_csv(tmp/'curves.csv', index=False)
-        for mode in ('finetune', 'prune'): plt.close(plot_seed_curves(study.curves, mode, path=tmp/f'{mode}.png', methods=study.settings['methods']))
+        scale = [group_scale(e.stats).assign(seed=s) for s, e in zip(study.seeds, study.experiments)]
+        pd.concat(scale).to_csv(tmp/'group_scale.csv', index=False)
+        for mode in ('finetune', 'prune'):
+            plt.close(plot_seed_curves(study.curves, mode, path=tmp/f'{mode}.png', methods=study.settings['methods']))
         plt.close(plot_seed_bias(study.per_seed, BIAS_KS[0], study.settings['filters'], path=tmp/'bias.png'))
         if study.q_study is not None:
             study.q_study.to_csv(tmp/'q_sensitivity.csv', index=False); plt.close(plot_q(study.q_study, path=tmp/'q_sensitivity.png'))
         (tmp/'report.md').write_text(study_markdown(study, command))
     return Path(out)/'report.md'
 
-# %% ../nbs/10_experiments.ipynb #0c101e68
+# %% ../nbs/10_experiments.ipynb #1fc49e89
+def group_scale(stats) -> pd.DataFrame:
+    "Per layer group, medians over its filters: profile mean, std, 99th percentile in std units, GPD shape xi; share of xi > 0."
+    top = stats.top if stats.top is not None else stats.pot.top
+    q99 = top[int(np.floor(0.01*(stats.n - 1)))]                  # an order statistic: about the 99th percentile
+    with np.errstate(all='ignore'):
+        df = pd.DataFrame({'group': stats.index.group, 'mean': stats.mean, 'std': stats.std,
+                           'z99': (q99 - stats.mean)/np.where(stats.std > 0, stats.std, np.nan), 'xi': stats.pot.xi})
+    g = df.groupby('group', sort=False)
+    return g[['mean', 'std', 'z99', 'xi']].median().assign(xi_positive=100*g.xi.apply(lambda v: np.mean(v.dropna() > 0))).reset_index()
+
+# %% ../nbs/10_experiments.ipynb #3d93c7f2
+def _head(model: nn.Module) -> nn.Linear:
+    "The model's last nn.Linear: its input is the penultimate feature vector."
+    lin = [m for m in model.modules() if isinstance(m, nn.Linear)]
+    if not lin: raise ValueError(f"{type(model).__name__} has no nn.Linear layer: no penultimate features to embed")
+    return lin[-1]
+
+def domain_features(model: nn.Module, domains: dict,   # name -> dataset of (image, label)
+                    n: int = 300, seed: int = 0, device=None, batch_size: int = 128) -> pd.DataFrame:
+    "Penultimate features of a seeded random n samples of each domain: a DataFrame with domain, label, and f0, f1, ..."
+    from potsal.core import eval_mode
+    device = device or next(model.parameters()).device
+    feats, rows = [], []
+    hook = _head(model).register_forward_hook(lambda m, args, out: feats.append(args[0].detach().flatten(1).cpu()))
+    try:
+        with eval_mode(model), torch.no_grad():
+            for name, ds in domains.items():
+                pos = split_positions(len(ds), seed, (min(n, len(ds)), 0))[0]
+                sub = torch.utils.data.Subset(ds, pos.tolist())
+                for x, y in torch.utils.data.DataLoader(sub, batch_size=batch_size):
+                    model(x.to(device)); rows += [(name, int(v)) for v in y]
+    finally: hook.remove()
+    F_ = torch.cat(feats).double().numpy()
+    cols = pd.DataFrame(F_, columns=[f'f{i}' for i in range(F_.shape[1])])
+    return pd.concat([pd.DataFrame(rows, columns=['domain', 'label']), cols], axis=1)
+
+def plot_domains(features: pd.DataFrame, title: str = '', seed: int = 0, path=None):
+    "t-SNE of penultimate features, one colour per domain (the paper's Fig. 12)."
+    from sklearn.manifold import TSNE
+    X = features.filter(regex=r'^f\d+$').to_numpy()
+    xy = TSNE(2, init='pca', random_state=seed, perplexity=min(30, (len(X) - 1)/3)).fit_transform(X)
+    fig, ax = plt.subplots(figsize=(5.5, 4.5))
+    for i, (d, idx) in enumerate(features.groupby('domain', sort=False).indices.items()):
+        ax.scatter(xy[idx, 0], xy[idx, 1], s=5, alpha=0.6, color=f'C{i}', label=f"{d} ({len(idx)})")
+    ax.set_xticks([]); ax.set_yticks([]); ax.legend(fontsize=8, markerscale=3)
+    ax.set_title(title or 'penultimate features per domain (t-SNE)', fontsize=10); fig.tight_layout()
+    if path: save_figure(fig, path)
+    return fig
+
+# %% ../nbs/10_experiments.ipynb #7c8be968
+@dataclass
+class StudyData:
+    "The tables of a study folder."
+    folder: Path
+    per_seed: pd.DataFrame
+    summary: pd.DataFrame
+    paired: pd.DataFrame
+    curves: pd.DataFrame
+    times: pd.DataFrame
+    q_study: pd.DataFrame | None = None
+
+def load_study(folder) -> StudyData:  # a folder written by write_study (e.g. potsal reproduce --seeds 5)
+    "Read a study's CSVs."
+    f = Path(folder)
+    if not (f/'summary.csv').exists(): raise UserError(f"{f}: no summary.csv; not a study folder written by potsal reproduce --seeds N")
+    read = lambda n: pd.read_csv(f/n, keep_default_na=False, na_values=[''])
+    fix = lambda d: d.assign(**{c: d[c].fillna('') for c in ['section', 'filters', 'mode', 'method', 'group', 'metric'] if c in d})
+    return StudyData(f, fix(read('per_seed.csv')), fix(read('summary.csv')), fix(read('paired.csv')), read('curves.csv'), read('times.csv'),
+                     read('q_sensitivity.csv') if (f/'q_sensitivity.csv').exists() else None)
+
+def figure(table: pd.DataFrame, **keys) -> pd.Series:  # summary or paired table; e.g. section='bias', method='pot', k=10, group='conv5_x'
+    "The one row of a study table that matches `keys` (filters defaults to 'all'); an error if none or several match."
+    keys = {'filters': 'all', **keys}
+    r = table[np.logical_and.reduce([table[c] == v for c, v in keys.items()])]
+    if len(r) != 1: raise KeyError(f"{len(r)} rows match {keys}")
+    return r.iloc[0]
+
+# %% ../nbs/10_experiments.ipynb #9511d6bf
 ARCH_FILTERS = {'resnet18': 4800, 'resnet50': 26560}
 
 def reproduce(out: str = 'runs/reproduce', quick: bool = False, seeds: int | None = None, target: str = 'mnistm_style',
@@ -459,7 +550,8 @@ def reproduce(out: str = 'runs/reproduce', quick: bool = False, seeds: int | Non
     if imagenet:
         setup = (imagenet_c_setup(imagenet_c, weights, corruption, severity, imagenet_val, stats, n_ref, n_eval, device=dev) if imagenet_c
                  else imagenet_setup(imagenet_val, weights, n_ref, n_eval, device=dev))
-        exp = run_experiment(setup.model, setup.ref, setup.ev, name=setup.name, model_desc=setup.model_desc, ks=BIAS_KS, n_eval=setup.n_eval,
+        exp = run_experiment(setup.model, setup.ref, setup.ev, name=setup.name, model_desc=setup.model_desc, ks=BIAS_KS,
+                             n_eval=setup.n_eval,
                              accuracy=setup.accuracy, stats=setup.stats, notes=setup.notes, **common)
         exp.seconds = {'data and model': time.time() - t0 - sum(exp.seconds.values()), **exp.seconds}
         write_report(exp, out, command)

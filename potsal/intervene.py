@@ -15,8 +15,9 @@ from .profiles import conv_layers, filter_index, filter_units, filter_weights, _
 # %% auto #0
 __all__ = ['MODES', 'unchanged', 'filter_deltas', 'topk_masks', 'sweep', 'sweep_naive']
 
-# %% ../nbs/07_intervene.ipynb #76a26e27
-def _same_bits(a, b) -> bool: return torch.equal(a.detach().reshape(-1).contiguous().view(torch.uint8), b.reshape(-1).contiguous().view(torch.uint8))
+# %% ../nbs/07_intervene.ipynb #e6b7bcad
+def _bytes(t): return t.detach().reshape(-1).contiguous().view(torch.uint8)
+def _same_bits(a, b) -> bool: return torch.equal(_bytes(a), _bytes(b))
 
 @contextmanager
 def unchanged(model: nn.Module):
@@ -61,7 +62,7 @@ class _FilterDelta:
             return out
         return hook
 
-# %% ../nbs/07_intervene.ipynb #140647eb
+# %% ../nbs/07_intervene.ipynb #6cfed53f
 MODES = ('prune', 'finetune')
 
 def _deltas(model, x, y, mode, lr):
@@ -77,7 +78,7 @@ def _deltas(model, x, y, mode, lr):
     return [-lr*(torch.zeros_like(w) if g is None else g.detach()) for g, w in zip(grads, weights)]
 
 def filter_deltas(model: nn.Module, x, y, mode: str, lr: float = 1e-3):
-    "Per unit (conv layer or attention projection, `filter_units` order), the weight change of acting on every filter: -W (prune) or -lr * grad of CE(model(x), y) (finetune)."
+    "Per unit layer (`filter_units` order), the change of acting on every filter: -W (prune) or -lr * grad CE(model(x), y) (finetune)."
     with unchanged(model): return _deltas(model, x, y, mode, lr)
 
 def _sweep_by_weights(model, x, orders, deltas):
@@ -113,7 +114,8 @@ def _sweep(model, x, y, orders, mode, lr, row_chunk):
     layers = [(n, m) for n, m, kind in units if kind == 'conv']
     n_filters = sum(_unit_weight(m, kind).shape[0] for _, m, kind in units)
     orders = np.atleast_2d(np.asarray(orders))
-    if orders.size and (orders.min() < -1 or orders.max() >= n_filters): raise ValueError(f"filter indices must be in [0, {n_filters - 1}] (or -1 for padding)")
+    if orders.size and (orders.min() < -1 or orders.max() >= n_filters):
+        raise ValueError(f"filter indices must be in [0, {n_filters - 1}] (or -1 for padding)")
     model.eval()
     deltas = _deltas(model, x, y, mode, lr)
     if len(layers) < len(units): return _sweep_by_weights(model, x, orders, deltas).cpu()

@@ -29,7 +29,7 @@ def zscore_saliency(profile,               # (F,) or (B, F) filter profiles
     z = (p - stats.mean)/std
     return np.abs(z) if absolute else z
 
-# %% ../nbs/04_ranking.ipynb #2adc73f1
+# %% ../nbs/04_ranking.ipynb #d460144a
 def pot_saliency(profile, stats):
     "log POT tail probability of each filter's profile, (F,) or (B, F); smaller = more salient."
     return stats.pot.log_tail_prob(_profile(profile, stats))
@@ -44,7 +44,8 @@ def _pot_order(p, stats):
 
 def _last_group(stats):
     index = getattr(stats, 'index', None)
-    if index is None or 'group' not in index: raise ValueError("method 'conv5' needs stats.index with a 'group' column (a RefStats has one)")
+    if index is None or 'group' not in index:
+        raise ValueError("method 'conv5' needs stats.index with a 'group' column (a RefStats has one)")
     return np.flatnonzero(np.asarray(index['group']) == np.asarray(index['group'])[-1])
 
 def _compact(order, keep):

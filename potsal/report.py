@@ -72,7 +72,7 @@ def curve_table(summary: pd.DataFrame, mode: str, ks=(10, 25, 50)) -> pd.DataFra
             for r in s.itertuples()}
     return pd.DataFrame(rows).T.rename_axis(['method', 'k'])
 
-# %% ../nbs/09_report.ipynb #1aca4cf7
+# %% ../nbs/09_report.ipynb #6d304b70
 PAPER_BIAS = {'ResNet-18, MNIST -> SVHN': {'zscore': 96.0, 'pot': 40.0}, 'ResNet-50, ImageNet': {'zscore': 73.6, 'pot': 50.8}}
 FILTER_SET_TEXT = {'all': "every convolution weight, downsample (projection shortcut) convolutions included, as in Levin et al.'s code",
                    'paper': "the POT paper's Table 3 count: downsample (projection shortcut) convolutions left out"}
@@ -102,7 +102,8 @@ def report_markdown(exp, command: str = '') -> str:
          f"* **Evaluated:** {exp.target}; {len(mis)} misclassified among {mis.n_seen} predicted; the pruning and fine-tuning sweeps use "
          f"the first {n_swept} of them, the bias tables all {len(mis)}.",
          f"* **Methods:** " + ', '.join(f"`{m}` ({LABELS.get(m, m)})" for m in S.get('methods', mis.rankings)) +
-         f"; K = {S.get('K')}, fine-tuning step lr = {S.get('lr')}; rankings over {_n_filters(st.index, fs):,} units: {FILTER_SET_TEXT[fs]}.",
+         f"; K = {S.get('K')}, fine-tuning step lr = {S.get('lr')}; "
+         f"rankings over {_n_filters(st.index, fs):,} units: {FILTER_SET_TEXT[fs]}.",
          "* **POT-saliency** ranks only the filters above their threshold (the paper's definition): "
          f"{int(exp.short.loc['pot'].iloc[-1]) if 'pot' in exp.short.index else 0} of {len(mis)} samples have fewer than "
          f"{exp.short.columns[-1]} such filters (table below); acting on their top-k acts on all they have.", '']
@@ -112,7 +113,8 @@ def report_markdown(exp, command: str = '') -> str:
                                                                              name='accuracy').rename_axis('data').to_frame()), '']
     L += ["## Where the top filters are: bias tables (the paper's Tables 1–2)", '']
     for (f, k), tb in exp.bias.items():
-        L += [f"Share (%) of the top-{k} filters per layer group over the {len(mis)} misclassified samples; filter set: {FILTER_SET_TEXT[f]}; "
+        L += [f"Share (%) of the top-{k} filters per layer group over the {len(mis)} misclassified samples; "
+              f"filter set: {FILTER_SET_TEXT[f]}; "
               "`all filters` is each group's share of that set:", '', md(tb), '']
     L += ['Samples whose ranking holds fewer than k filters, per method:', '', md(exp.short), '',
           'The paper, last group: ' + '; '.join(f"{s}: z-score {v['zscore']}%, POT {v['pot']}%" for s, v in PAPER_BIAS.items()) + '.', '']
@@ -123,7 +125,8 @@ def report_markdown(exp, command: str = '') -> str:
                   f"![{mode}]({mode}.png)", '']
     L += ['![bias](bias.png)', '', '## Time', '',
           md(pd.Series({k: f"{v:.1f} s" for k, v in exp.seconds.items()}, name='time').rename_axis('stage').to_frame()), '',
-          '## Files', '', '`curves.csv` (one row per sample, mode, method and k), `summary.csv` (mean, standard error, n and n_short per mode, '
+          '## Files', '', '`curves.csv` (one row per sample, mode, method and k), '
+          '`summary.csv` (mean, standard error, n and n_short per mode, '
           'method and k), `bias.csv` (share of the top-k filters per filter set, k, layer group and method), `short.csv`, '
           '`prune.png`, `finetune.png`, `bias.png`, `stats.pt` (the reference statistics: `potsal.stats.RefStats.load`).', '']
     return '\n'.join(L)
@@ -136,7 +139,8 @@ def write_experiment(exp, folder, command: str = ''):
     bias_long(exp.bias).to_csv(folder/'bias.csv', index=False)
     exp.short.to_csv(folder/'short.csv')
     for mode in dict.fromkeys(summ['mode']):
-        plt.close(plot_curves(summ, mode, title=f"{exp.name}: {MODE_TITLES[mode]}, first {summ.n.max()} of {len(exp.mistakes)} misclassified samples",
+        title = f"{exp.name}: {MODE_TITLES[mode]}, first {summ.n.max()} of {len(exp.mistakes)} misclassified samples"
+        plt.close(plot_curves(summ, mode, title=title,
                               path=folder/f'{mode}.png'))
     f0, k0 = next(iter(exp.bias))
     plt.close(plot_bias(exp.bias[(f0, k0)], title=f"{exp.name}: share of top-{k0} filters per layer group", path=folder/'bias.png'))
