@@ -117,18 +117,18 @@ def _use_grouped(conv: nn.Conv2d, L):
     return conv.padding_mode == 'zeros' and not isinstance(conv.padding, str) and \
         (L >= 256 or (L >= 64 and conv.in_channels//conv.groups <= 64))
 
-# %% ../nbs/02_profiles.ipynb #96d24759
+# %% ../nbs/02_profiles.ipynb #744d1829
 _SPARSE_MAX_L = 8   # output positions up to which the zero shortcuts pay (at L = 16 they cost more than they save)
 
 def conv_filter_profile(conv: nn.Conv2d,  # the convolution
                         inp,              # its input (B, C, H, W)
                         gout,             # gradient w.r.t. its output (B, O, Ho, Wo)
-                        chunk_bytes: int = 2**20):  # memory for one chunk of per-sample gradients
+                        chunk_bytes: int = 2**22):  # memory for one chunk of per-sample gradients
     "Per-sample filter profiles (B, O): mean over each filter of |per-sample weight gradient|."
     B, g, O = inp.shape[0], conv.groups, conv.out_channels
     fan = conv.weight[0].numel()
     L = gout.shape[-2]*gout.shape[-1]
-    if _use_grouped(conv, L): return _grouped_profile(conv, inp, gout, max(chunk_bytes, 2**22))
+    if _use_grouped(conv, L): return _grouped_profile(conv, inp, gout, chunk_bytes)
     U = _patches(conv, inp).reshape(B*g, -1, L)
     G = gout.reshape(B*g, O//g, L)
     if L == 1:   # exact: |G U^T| = |G| |U|^T
@@ -249,7 +249,7 @@ class _ProfileRecorder:
         if n + 1 == self.calls[i]:
             self.out[i] = self.pending.pop(i)[1].flatten(2).abs().mean(-1)
 
-# %% ../nbs/02_profiles.ipynb #cbec4028
+# %% ../nbs/02_profiles.ipynb #08c607f0
 def _check_inputs(layers, x, y):
     if not torch.is_tensor(x) or x.ndim != 4:
         raise ValueError(f"x must be an image batch of shape (B, C, H, W), got {tuple(x.shape) if torch.is_tensor(x) else type(x).__name__}")
@@ -271,7 +271,7 @@ def _row_profiles(model, attn, x, y):
 def filter_profiles(model: nn.Module,   # any model with Conv2d layers and/or attention projections, returning logits (B, classes)
                     x: torch.Tensor,    # input batch (B, C, H, W), on the model's device
                     y: torch.Tensor,    # true labels (B,)
-                    chunk_bytes: int = 2**20):  # memory for one chunk of per-sample gradients
+                    chunk_bytes: int = 2**22):  # memory for one chunk of per-sample gradients
     "Exact per-sample filter profiles (B, F): mean |d CE(model(x_b), y_b) / d weight[k]| for every conv filter (and attention projection row) k."
     units = filter_units(model)
     layers = [(n, m) for n, m, kind in units if kind == 'conv']
