@@ -10,6 +10,9 @@ def parser(doc, reps=7):
     p.add_argument('--device', choices=['cpu', 'cuda'], default=None, help='default: cuda when present, else cpu')
     p.add_argument('--threads', type=int, default=None, help='intra-op threads (torch, BLAS, OpenMP); default: as the library chooses')
     p.add_argument('--reps', type=int, default=reps, help='paired repetitions after one warm-up (odd: a true median)')
+    p.add_argument('--clock', choices=['wall', 'cpu'], default='wall',
+                   help="wall: time.perf_counter; cpu: this process's CPU time (time.process_time), which time spent descheduled on a "
+                        "busy machine does not inflate; meaningful with --threads 1 on the CPU only")
     return p
 
 def setup(args):
@@ -20,22 +23,25 @@ def setup(args):
     if args.threads: torch.set_num_threads(args.threads)
     if args.device is None: args.device = 'cuda' if torch.cuda.is_available() else 'cpu'
     if args.device == 'cuda' and not torch.cuda.is_available(): raise SystemExit('--device cuda: no CUDA device here')
+    if args.clock == 'cpu' and (args.device == 'cuda' or torch.get_num_threads() != 1):
+        raise SystemExit('--clock cpu needs --device cpu --threads 1 (CPU time of several threads counts their waiting too)')
     return args.device
 
 def _sync(device):
     if device == 'cuda':
         import torch; torch.cuda.synchronize()
 
-def paired(sides, reps, device='cpu', warmup=1):
+def paired(sides, reps, device='cpu', warmup=1, clock='wall'):
     "sides: {name: zero-argument callable}. Returns {name: [seconds per repetition]}, the sides interleaved."
+    now = time.process_time if clock == 'cpu' else time.perf_counter
     names = list(sides)
     for _ in range(warmup):
         for k in names: sides[k](); _sync(device)
     times = {k: [] for k in names}
     for r in range(reps):
         for k in (names if r % 2 == 0 else names[::-1]):
-            _sync(device); t0 = time.perf_counter(); sides[k](); _sync(device)
-            times[k].append(time.perf_counter() - t0)
+            _sync(device); t0 = now(); sides[k](); _sync(device)
+            times[k].append(now() - t0)
     return times
 
 def median_ratio(num, den):

@@ -5,7 +5,7 @@ definition (potsal.intervene.sweep_naive: modify the weights and re-run backward
 (10 classes, random weights) at 3x32x32, K = --K, five methods, both modes. Also checks that both agree and that the
 model's weights are bit for bit unchanged. The two sides are interleaved (--reps paired repetitions after a warm-up);
 the figure is the median over repetitions of   speedup = time(naive)/time(sweep)   (higher is better).
-Usage: python bench/evaluate.py [--device cpu|cuda] [--threads N] [--reps 7] [--K 25] [--samples 1]"""
+Usage: python bench/evaluate.py [--device cpu|cuda] [--threads N] [--reps 7] [--clock wall|cpu] [--K 25] [--samples 1]"""
 import sys, os
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from _common import parser, setup, paired, median_ratio, median, result
@@ -34,7 +34,7 @@ def naive():
     res['naive'] = [[torch.stack([sweep_naive(model, x[i:i+1], y[i:i+1], o, mode) for o in orders[i]]) for mode in ('prune', 'finetune')]
                     for i in range(a.samples)]
 
-t = paired({'sweep': fast, 'naive': naive}, a.reps, dev)
+t = paired({'sweep': fast, 'naive': naive}, a.reps, dev, clock=a.clock)
 err = max((f.cpu() - n.cpu()).abs().max().item() for fs, ns in zip(res['fast'], res['naive']) for f, n in zip(fs, ns))
 assert weights_hash(model) == h
 speedup = median_ratio(t['naive'], t['sweep'])
@@ -43,5 +43,5 @@ print(f"ResNet-18 3x32x32, K = {a.K}, 5 methods x 2 modes, {a.samples} sample(s)
 print(f"  potsal sweep (1 backward + batched masked forwards): median {median(t['sweep'])/a.samples:.2f} s per sample")
 print(f"  re-running each k from scratch (backward + forward):  median {median(t['naive'])/a.samples:.2f} s per sample")
 print(f"  speedup time(naive)/time(sweep): median {speedup:.1f}x; max |probability difference| {err:.1e}; model weights unchanged")
-result(bench='evaluate', device=dev, threads=torch.get_num_threads(), reps=a.reps, K=a.K, samples=a.samples, speedup=speedup,
+result(bench='evaluate', device=dev, threads=torch.get_num_threads(), reps=a.reps, clock=a.clock, K=a.K, samples=a.samples, speedup=speedup,
        sweep_s=median(t['sweep'])/a.samples, naive_s=median(t['naive'])/a.samples, max_abs_diff=err, weights_unchanged=True)

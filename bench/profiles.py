@@ -8,14 +8,16 @@ The three are interleaved, --reps repetitions after a warm-up; each figure is th
     vs_loop        = time(a)/time(b) per sample
 Then (unless --skip-stats) the memory of potsal.stats.reference_stats for ResNet-50: the accumulator (O(F*m)) at N = --n-ref
 projected to N = 50,000, and the process's peak RSS (one run; a memory figure, not a speed).
-Usage: python bench/profiles.py [--device cpu|cuda] [--threads N] [--reps 7] [--loop-samples 8] [--skip-loop] [--n-ref 2000] [--skip-stats]"""
+Usage: python bench/profiles.py [--device cpu|cuda] [--threads N] [--reps 7] [--clock wall|cpu] [--loop-samples 8] [--skip-loop]
+                                [--n-ref 2000] [--skip-stats] [--models resnet18,resnet50]"""
 import sys, os
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from _common import parser, setup, paired, median_ratio, median, result
 
 p = parser(__doc__)
 p.add_argument('--loop-samples', type=int, default=8, help='samples in the batch-size-1 loop per repetition')
-p.add_argument('--skip-loop', action='store_true'); p.add_argument('--n-ref', type=int, default=2000); p.add_argument('--skip-stats', action='store_true')
+p.add_argument('--skip-loop', action='store_true'); p.add_argument('--n-ref', type=int, default=2000)
+p.add_argument('--skip-stats', action='store_true')
 p.add_argument('--models', default='resnet18,resnet50')
 a = p.parse_args()
 dev = setup(a)
@@ -35,7 +37,7 @@ def plain(model, x, y):
     model.zero_grad(); F.cross_entropy(model(x), y, reduction='sum').backward()
 
 print(f"torch {torch.__version__}, {torch.get_num_threads()} threads, device {dev}, {a.reps} paired repetitions after a warm-up")
-out = dict(bench='profiles', device=dev, threads=torch.get_num_threads(), reps=a.reps)
+out = dict(bench='profiles', device=dev, threads=torch.get_num_threads(), reps=a.reps, clock=a.clock)
 cases = {'resnet18': (torchvision.models.resnet18, 32, 64, 'r18'), 'resnet50': (torchvision.models.resnet50, 64, 32, 'r50')}
 for key in a.models.split(','):
     builder, size, bs, tag = cases[key]
@@ -44,7 +46,7 @@ for key in a.models.split(','):
     nl = min(bs, a.loop_samples)
     sides = {'profiles': lambda: filter_profiles(model, x, y), 'plain': lambda: plain(model, x, y)}
     if not a.skip_loop: sides['loop'] = lambda: loop(model, x[:nl], y[:nl])
-    t = paired(sides, a.reps, dev)
+    t = paired(sides, a.reps, dev, clock=a.clock)
     model.zero_grad(set_to_none=True)
     sol = median_ratio(t['plain'], t['profiles'])
     print(f"{key} 3x{size}x{size}, batch {bs}: median s/batch  filter_profiles {median(t['profiles']):.3f}  plain {median(t['plain']):.3f}")
