@@ -35,25 +35,106 @@ def per_sample_conv_grad(conv: nn.Conv2d,  # the convolution
     G = gout.reshape(B, g, conv.out_channels//g, -1)
     return (G @ U.transpose(-1, -2)).reshape(B, *conv.weight.shape)
 
-# %% ../nbs/02_profiles.ipynb #8b0e52c6
+# %% ../nbs/02_profiles.ipynb #f2d4f2bb
+def _patches(conv: nn.Conv2d, inp):
+    "im2col patches (B, C*kh*kw, L); for an unpadded 1x1 convolution the (strided) input itself, without im2col."
+    if conv.kernel_size == (1, 1) and conv.padding in ((0, 0), 'valid'):
+        sh, sw = conv.stride
+        x = inp if (sh, sw) == (1, 1) else inp[:, :, ::sh, ::sw]
+        return x.reshape(inp.shape[0], inp.shape[1], -1)
+    return _unfold(conv, inp)
+
+def _chunked_abs_sum(G, Ut, chunk_bytes):
+    "sum_j |G Ut|_kj for G (N, O, L), Ut (N, L, J): the products formed in one reused buffer of about chunk_bytes."
+    N, O, J = G.shape[0], G.shape[1], Ut.shape[-1]
+    out = torch.empty(N, O, dtype=G.dtype, device=G.device)
+    rows = max(1, chunk_bytes//max(1, J*G.element_size()))
+    if rows >= O:    # whole samples per chunk
+        step = max(1, rows//O)
+        buf = torch.empty(min(step, N), O, J, dtype=G.dtype, device=G.device)
+        for s in range(0, N, step):
+            m = buf[:min(step, N - s)]
+            torch.matmul(G[s:s+step], Ut[s:s+step], out=m)
+            torch.sum(m.abs_(), -1, out=out[s:s+step])
+    else:            # one sample's product is larger than a chunk: a few filters at a time
+        buf = torch.empty(rows, J, dtype=G.dtype, device=G.device)
+        for n in range(N):
+            for o in range(0, O, rows):
+                m = buf[:min(rows, O - o)]
+                torch.mm(G[n, o:o+rows], Ut[n], out=m)
+                torch.sum(m.abs_(), -1, out=out[n, o:o+rows])
+    return out
+
+# %% ../nbs/02_profiles.ipynb #df24defb
+def _compact(mask, r):
+    "(N, r) indices of the True entries of each row of mask (N, K), in order, padded with K (the caller appends a zero row there)."
+    N, K = mask.shape
+    pos = torch.where(mask, mask.cumsum(1) - 1, r)
+    idx = torch.full((N, r + 1), K, dtype=torch.long, device=mask.device)
+    return idx.scatter_(1, pos, torch.arange(K, device=mask.device).expand(N, K))[:, :r]
+
+def _sparse_abs_sum(G, U, chunk_bytes):
+    "sum_j |G U^T|_kj for G (N, O, L), U (N, J, L), with the exact shortcuts for single-entry rows and patches and one-signed rows."
+    N, O, L = G.shape
+    absU = U.abs()
+    single = torch.count_nonzero(U, dim=-1) <= 1                                  # (N, J) patches with <= 1 non-zero entry
+    a = absU.sum(1)                                                                # (N, L)
+    b = (single.to(U.dtype).unsqueeze(1) @ absU)[:, 0]                             # (N, L), over those patches only
+    nonneg = U.flatten(1).amin(1, keepdim=True) >= 0 if U.numel() else torch.ones(N, 1, dtype=torch.bool, device=U.device)
+    mn, mx = torch.aminmax(G, dim=-1)
+    easy = (torch.count_nonzero(G, dim=-1) <= 1) | (nonneg & (mn*mx >= 0))        # (N, O) rows with a closed form
+    absG = G.abs()
+    out = torch.where(easy, (absG @ a.unsqueeze(-1))[..., 0], (absG @ b.unsqueeze(-1))[..., 0])
+    hard, multi = ~easy, ~single
+    r, c = int(hard.sum(1).max()), int(multi.sum(1).max())
+    if r and c:
+        zero_row = lambda t: torch.cat([t, t.new_zeros(N, 1, L)], 1)
+        ri, ci = _compact(hard, r), _compact(multi, c)
+        Gh = torch.take_along_dim(zero_row(G), ri.unsqueeze(-1), 1)
+        Uh = torch.take_along_dim(zero_row(U), ci.unsqueeze(-1), 1)
+        part = _chunked_abs_sum(Gh, Uh.transpose(1, 2), chunk_bytes)
+        out = torch.cat([out, out.new_zeros(N, 1)], 1).scatter_add_(1, ri, part)[:, :O]
+    return out
+
+# %% ../nbs/02_profiles.ipynb #6e6c3f96
+def _grouped_profile(conv: nn.Conv2d, inp, gout, chunk_bytes):
+    "Per-sample weight gradients as the weight gradient of one grouped convolution (samples as groups), reduced in chunks."
+    B, C, O, g = inp.shape[0], inp.shape[1], conv.out_channels, conv.groups
+    fan = conv.weight[0].numel()
+    step = max(1, chunk_bytes//(O*fan*inp.element_size()))
+    out = torch.empty(B, O, dtype=gout.dtype, device=gout.device)
+    for s in range(0, B, step):
+        b = min(step, B - s)
+        w = conv.weight.detach().expand(b, *conv.weight.shape).reshape(b*O, *conv.weight.shape[1:])
+        _, gw, _ = torch.ops.aten.convolution_backward(
+            gout[s:s+b].reshape(1, b*O, *gout.shape[2:]), inp[s:s+b].reshape(1, b*C, *inp.shape[2:]), w, None,
+            conv.stride, conv.padding, conv.dilation, False, [0, 0], b*g, [False, True, False])
+        out[s:s+b] = gw.view(b, O, fan).abs_().sum(-1)
+    return out/fan
+
+def _use_grouped(conv: nn.Conv2d, L):
+    "Where the grouped weight-gradient kernel beat im2col + products (measured on CPU, ResNet-18/50): many positions, few channels."
+    return conv.padding_mode == 'zeros' and not isinstance(conv.padding, str) and \
+        (L >= 256 or (L >= 64 and conv.in_channels//conv.groups <= 64))
+
+# %% ../nbs/02_profiles.ipynb #744d1829
+_SPARSE_MAX_L = 8   # output positions up to which the zero shortcuts pay (at L = 16 they cost more than they save)
+
 def conv_filter_profile(conv: nn.Conv2d,  # the convolution
                         inp,              # its input (B, C, H, W)
                         gout,             # gradient w.r.t. its output (B, O, Ho, Wo)
-                        chunk_bytes: int = 2**20):  # memory for one chunk of per-sample gradients
+                        chunk_bytes: int = 2**22):  # memory for one chunk of per-sample gradients
     "Per-sample filter profiles (B, O): mean over each filter of |per-sample weight gradient|."
     B, g, O = inp.shape[0], conv.groups, conv.out_channels
     fan = conv.weight[0].numel()
-    U = _unfold(conv, inp)
-    L = U.shape[-1]
-    U = U.view(B, g, -1, L)
-    G = gout.reshape(B, g, O//g, L)
+    L = gout.shape[-2]*gout.shape[-1]
+    if _use_grouped(conv, L): return _grouped_profile(conv, inp, gout, chunk_bytes)
+    U = _patches(conv, inp).reshape(B*g, -1, L)
+    G = gout.reshape(B*g, O//g, L)
     if L == 1:   # exact: |G U^T| = |G| |U|^T
         return (G[..., 0].abs()*U[..., 0].abs().mean(-1, keepdim=True)).reshape(B, O)
-    out = torch.empty(B, g, O//g, dtype=G.dtype, device=G.device)
-    step = max(1, chunk_bytes//(O*fan*G.element_size()))
-    Ut = U.transpose(-1, -2)
-    for s in range(0, B, step):
-        out[s:s+step] = torch.matmul(G[s:s+step], Ut[s:s+step]).abs_().sum(-1)
+    if L <= _SPARSE_MAX_L and G.device.type == 'cpu': out = _sparse_abs_sum(G, U, chunk_bytes)
+    else: out = _chunked_abs_sum(G, U.transpose(1, 2), chunk_bytes)
     return out.reshape(B, O)/fan
 
 # %% ../nbs/02_profiles.ipynb #2d583c34
@@ -128,12 +209,12 @@ def filter_weights(model: nn.Module):
     "For every profile column, (weight tensor, row): weight[row] is that filter's weights."
     return [(w, k) for _, m, kind in filter_units(model) for w in [_unit_weight(m, kind)] for k in range(w.shape[0])]
 
-# %% ../nbs/02_profiles.ipynb #11048816
+# %% ../nbs/02_profiles.ipynb #0677328f
 class _ProfileRecorder:
     "Forward/tensor hooks that turn each Conv2d's input and output gradient into per-sample filter profiles."
     def __init__(self, layers, chunk_bytes):
         self.layers, self.chunk_bytes = layers, chunk_bytes
-        self.handles, self.calls, self.pending, self.out = [], {}, {}, {}
+        self.handles, self.calls, self.pending, self.out, self.leaves = [], {}, {}, {}, []
 
     def __enter__(self):
         for i, (_, conv) in enumerate(self.layers):
@@ -146,10 +227,15 @@ class _ProfileRecorder:
 
     def _forward(self, i):
         def hook(conv, args, output):
-            if not output.requires_grad: return
+            if not torch.is_grad_enabled(): return
+            if not output.requires_grad:    # nothing upstream needs a gradient: the graph starts here, at a leaf
+                leaf = output.detach().requires_grad_(True)
+                self.leaves.append(leaf)
+                output = leaf.clone()       # not the leaf itself, which an in-place ReLU may not modify
             inp = args[0].detach()
             self.calls[i] = self.calls.get(i, 0) + 1
             output.register_hook(lambda g: self._backward(i, conv, inp, g))
+            return output
         return hook
 
     def _backward(self, i, conv, inp, gout):
@@ -163,7 +249,7 @@ class _ProfileRecorder:
         if n + 1 == self.calls[i]:
             self.out[i] = self.pending.pop(i)[1].flatten(2).abs().mean(-1)
 
-# %% ../nbs/02_profiles.ipynb #81c1b533
+# %% ../nbs/02_profiles.ipynb #08c607f0
 def _check_inputs(layers, x, y):
     if not torch.is_tensor(x) or x.ndim != 4:
         raise ValueError(f"x must be an image batch of shape (B, C, H, W), got {tuple(x.shape) if torch.is_tensor(x) else type(x).__name__}")
@@ -185,7 +271,7 @@ def _row_profiles(model, attn, x, y):
 def filter_profiles(model: nn.Module,   # any model with Conv2d layers and/or attention projections, returning logits (B, classes)
                     x: torch.Tensor,    # input batch (B, C, H, W), on the model's device
                     y: torch.Tensor,    # true labels (B,)
-                    chunk_bytes: int = 2**20):  # memory for one chunk of per-sample gradients
+                    chunk_bytes: int = 2**22):  # memory for one chunk of per-sample gradients
     "Exact per-sample filter profiles (B, F): mean |d CE(model(x_b), y_b) / d weight[k]| for every conv filter (and attention projection row) k."
     units = filter_units(model)
     layers = [(n, m) for n, m, kind in units if kind == 'conv']
@@ -194,14 +280,14 @@ def filter_profiles(model: nn.Module,   # any model with Conv2d layers and/or at
     flags = [(p, p.requires_grad) for p in model.parameters()]
     try:
         for p, _ in flags: p.requires_grad_(False)
-        x = x.detach().requires_grad_(True)
+        x = x.detach()
         with eval_mode(model), torch.enable_grad(), _ProfileRecorder(layers, chunk_bytes) as rec:
             logits = model(x)
             if logits.ndim != 2: raise ValueError(f"the model must return logits of shape (B, classes), got {tuple(logits.shape)}")
             if y.min() < 0 or y.max() >= logits.shape[1]:
                 raise ValueError(f"labels must be in [0, {logits.shape[1] - 1}] for this model's {logits.shape[1]} classes; got min {int(y.min())}, max {int(y.max())}")
             loss = F.cross_entropy(logits, y.to(logits.device), reduction='sum')
-            torch.autograd.grad(loss, x)
+            if rec.leaves and loss.requires_grad: torch.autograd.grad(loss, rec.leaves, allow_unused=True)
         cols = {n: rec.out.get(i, torch.zeros(x.shape[0], conv.out_channels, dtype=logits.dtype, device=logits.device))
                 for i, (n, conv) in enumerate(layers)}
         if attn:
