@@ -65,9 +65,9 @@ def _chunked_abs_sum(G, Ut, chunk_bytes):
                 torch.sum(m.abs_(), -1, out=out[n, o:o+rows])
     return out
 
-# %% ../nbs/02_profiles.ipynb #df24defb
+# %% ../nbs/02_profiles.ipynb #00796192
 def _compact(mask, r):
-    "(N, r) indices of the True entries of each row of mask (N, K), in order, padded with K (the caller appends a zero row there)."
+    "(N, r) indices of the True entries of each row of mask (N, K), in order, padded with K (which stands for a zero row)."
     N, K = mask.shape
     pos = torch.where(mask, mask.cumsum(1) - 1, r)
     idx = torch.full((N, r + 1), K, dtype=torch.long, device=mask.device)
@@ -88,12 +88,12 @@ def _sparse_abs_sum(G, U, chunk_bytes):
     hard, multi = ~easy, ~single
     r, c = int(hard.sum(1).max()), int(multi.sum(1).max())
     if r and c:
-        zero_row = lambda t: torch.cat([t, t.new_zeros(N, 1, L)], 1)
+        def pick(t, idx):   # rows idx of t (N, K, L); the padding index K gives a zero row
+            K = t.shape[1]
+            return torch.gather(t, 1, idx.clamp_max(K - 1).unsqueeze(-1).expand(-1, -1, L))*(idx < K).unsqueeze(-1)
         ri, ci = _compact(hard, r), _compact(multi, c)
-        Gh = torch.take_along_dim(zero_row(G), ri.unsqueeze(-1), 1)
-        Uh = torch.take_along_dim(zero_row(U), ci.unsqueeze(-1), 1)
-        part = _chunked_abs_sum(Gh, Uh.transpose(1, 2), chunk_bytes)
-        out = torch.cat([out, out.new_zeros(N, 1)], 1).scatter_add_(1, ri, part)[:, :O]
+        part = _chunked_abs_sum(pick(G, ri), pick(U, ci).transpose(1, 2), chunk_bytes)
+        out.scatter_add_(1, ri.clamp_max(O - 1), part)     # a padding row's part is exactly 0
     return out
 
 # %% ../nbs/02_profiles.ipynb #6e6c3f96
