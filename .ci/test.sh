@@ -7,5 +7,6 @@ cd "$(dirname "$0")/.."
 .venv/bin/pip install -q --upgrade pip
 .venv/bin/pip install -q -e ".[dev]"
 .venv/bin/python .ci/sync_check.py
+.venv/bin/python -m pyflakes $(ls potsal/*.py | grep -v _modidx)   # undefined names (a test cell's import the library lacks), unused imports
 bash .ci/docs.sh
 .venv/bin/python .ci/nbtest.py "$@"
