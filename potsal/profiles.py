@@ -161,7 +161,7 @@ def layer_group(model: nn.Module, param_name: str) -> str:
         return f"block{int(parts[2].rsplit('_', 1)[-1]) + 1}"
     return parts[0] if len(parts) > 1 else 'root'
 
-# %% ../nbs/02_profiles.ipynb #83abb585
+# %% ../nbs/02_profiles.ipynb #66b4e381
 def conv_layers(model: nn.Module, required: bool = True):
     "(parameter name, Conv2d module) for every 4-D weight, in named_parameters() order; a clear error for other 4-D weights."
     owner = {}
@@ -182,7 +182,8 @@ def attention_layers(model: nn.Module):
     return [(name, owner[id(p)]) for name, p in model.named_parameters() if id(p) in owner]
 
 def filter_units(model: nn.Module):
-    "The ranked units: (parameter name, module, kind) of every attention projection ('rows') if the model has any, else of every Conv2d ('conv')."
+    "The ranked units: (parameter name, module, kind) of every attention projection ('rows') if the model has any, else of every Conv2d "
+    "('conv')."
     attn = attention_layers(model)
     if attn: return [(n, m, 'rows') for n, m in attn]
     units = [(n, m, 'conv') for n, m in conv_layers(model, required=False)]
@@ -195,7 +196,8 @@ def _unit_name(kind, k, n_rows):
     return 'filter' if kind == 'conv' else f"W_{'QKV'[3*k//n_rows]} row"
 
 def filter_index(model: nn.Module) -> pd.DataFrame:
-    "One row per unit (profile column): parameter name, output channel (or projection row), layer group, weights per unit, what the unit is."
+    "One row per unit (profile column): parameter name, output channel (or projection row), layer group, weights per unit, what the "
+    "unit is."
     rows = [(name, k, layer_group(model, name), w[0].numel(), _unit_name(kind, k, w.shape[0]))
             for name, m, kind in filter_units(model) for w in [_unit_weight(m, kind)] for k in range(w.shape[0])]
     return pd.DataFrame(rows, columns=['param', 'channel', 'group', 'fan', 'unit'])
@@ -248,12 +250,14 @@ class _ProfileRecorder:
         if n + 1 == self.calls[i]:
             self.out[i] = self.pending.pop(i)[1].flatten(2).abs().mean(-1)
 
-# %% ../nbs/02_profiles.ipynb #08c607f0
+# %% ../nbs/02_profiles.ipynb #85bab628
 def _check_inputs(layers, x, y):
     if not torch.is_tensor(x) or x.ndim != 4:
-        raise ValueError(f"x must be an image batch of shape (B, C, H, W), got {tuple(x.shape) if torch.is_tensor(x) else type(x).__name__}")
+        raise ValueError(f"x must be an image batch of shape (B, C, H, W), got "
+                         f"{tuple(x.shape) if torch.is_tensor(x) else type(x).__name__}")
     c_in = layers[0][1].in_channels if layers else x.shape[1]
-    if x.shape[1] != c_in: raise ValueError(f"x has {x.shape[1]} channels but the first convolution expects {c_in}: shape (B, {c_in}, H, W)")
+    if x.shape[1] != c_in:
+        raise ValueError(f"x has {x.shape[1]} channels but the first convolution expects {c_in}: shape (B, {c_in}, H, W)")
     if not torch.is_tensor(y) or y.shape != (x.shape[0],): raise ValueError(f"y must be a label tensor of shape ({x.shape[0]},)")
 
 def _row_profiles(model, attn, x, y):
@@ -264,14 +268,16 @@ def _row_profiles(model, attn, x, y):
     for b in range(len(x)):
         loss = F.cross_entropy(model(x[b:b+1]), y[b:b+1], reduction='sum')
         gs = torch.autograd.grad(loss, weights, allow_unused=True)
-        out.append(torch.cat([torch.zeros(w.shape[0], dtype=w.dtype, device=w.device) if g is None else g.abs().mean(1) for g, w in zip(gs, weights)]))
+        out.append(torch.cat([torch.zeros(w.shape[0], dtype=w.dtype, device=w.device) if g is None else g.abs().mean(1)
+                              for g, w in zip(gs, weights)]))
     return torch.stack(out)
 
 def filter_profiles(model: nn.Module,   # any model with Conv2d layers and/or attention projections, returning logits (B, classes)
                     x: torch.Tensor,    # input batch (B, C, H, W), on the model's device
                     y: torch.Tensor,    # true labels (B,)
                     chunk_bytes: int = 2**22):  # memory for one chunk of per-sample gradients
-    "Exact per-sample filter profiles (B, F): mean |d CE(model(x_b), y_b) / d weight[k]| for every conv filter (and attention projection row) k."
+    "Exact per-sample filter profiles (B, F): mean |d CE(model(x_b), y_b) / d weight[k]| for every conv filter (and attention "
+    "projection row) k."
     units = filter_units(model)
     layers = [(n, m) for n, m, kind in units if kind == 'conv']
     attn = [(n, m) for n, m, kind in units if kind == 'rows']
@@ -284,7 +290,8 @@ def filter_profiles(model: nn.Module,   # any model with Conv2d layers and/or at
             logits = model(x)
             if logits.ndim != 2: raise ValueError(f"the model must return logits of shape (B, classes), got {tuple(logits.shape)}")
             if y.min() < 0 or y.max() >= logits.shape[1]:
-                raise ValueError(f"labels must be in [0, {logits.shape[1] - 1}] for this model's {logits.shape[1]} classes; got min {int(y.min())}, max {int(y.max())}")
+                raise ValueError(f"labels must be in [0, {logits.shape[1] - 1}] for this model's {logits.shape[1]} classes; got min "
+                                 f"{int(y.min())}, max {int(y.max())}")
             loss = F.cross_entropy(logits, y.to(logits.device), reduction='sum')
             if rec.leaves and loss.requires_grad: torch.autograd.grad(loss, rec.leaves, allow_unused=True)
         cols = {n: rec.out.get(i, torch.zeros(x.shape[0], conv.out_channels, dtype=logits.dtype, device=logits.device))

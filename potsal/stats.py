@@ -57,7 +57,7 @@ class Accumulator:
     @property
     def std(self): return np.sqrt(self.m2/(self.n - 1)) if self.n > 1 else np.full_like(self.mean, np.nan)
 
-# %% ../nbs/03_stats.ipynb #f96e7c6f
+# %% ../nbs/03_stats.ipynb #26a027fd
 _FORMAT = 'potsal.RefStats'
 
 @dataclass
@@ -84,13 +84,15 @@ class RefStats:
         _check_q(q)
         top = self.top if self.top is not None else self.pot.top
         if len(top) < n_top(self.n, q):
-            raise ValueError(f"these statistics keep {len(top)} top values per filter, q = {q} needs {n_top(self.n, q)}: recompute with keep_q <= {q}")
+            raise ValueError(f"these statistics keep {len(top)} top values per filter, q = {q} needs {n_top(self.n, q)}: recompute with "
+                             f"keep_q <= {q}")
         return replace(self, pot=POT.from_top(top, self.n, q, self.pot.min_excess), q=q)
 
     def save(self, path):
         "Write to exactly `path`, atomically."
         atomic_save(dict(format=_FORMAT, version=1, mean=torch.from_numpy(self.mean), std=torch.from_numpy(self.std),
-                         top=torch.from_numpy(self.top if self.top is not None else self.pot.top), n=self.n, q=self.q, min_excess=self.pot.min_excess,
+                         top=torch.from_numpy(self.top if self.top is not None else self.pot.top), n=self.n, q=self.q,
+                         min_excess=self.pot.min_excess,
                          index={c: self.index[c].tolist() for c in self.index.columns}, used=torch.from_numpy(self.used),
                          fingerprint=self.fingerprint, data=self.data), path)
         return Path(path)
@@ -99,7 +101,8 @@ class RefStats:
     def load(cls, path, model: nn.Module | None = None):
         "Read a saved RefStats, checking every field; with `model`, refuse statistics made for a different model."
         path = Path(path)
-        if not path.exists(): raise FileNotFoundError(f"no reference statistics at {path}: compute them with reference_stats(...).save(path)")
+        if not path.exists():
+            raise FileNotFoundError(f"no reference statistics at {path}: compute them with reference_stats(...).save(path)")
         try: d = torch.load(path, map_location='cpu', weights_only=True)
         except Exception as e:
             raise UserError(f"{path} is not a readable potsal RefStats file (truncated or foreign?): "
@@ -150,7 +153,7 @@ def _check_fields(d: dict, path):
     if not np.isfinite(pot.threshold).all(): raise bad("the thresholds are not finite")
     return mean, std, top, pot
 
-# %% ../nbs/03_stats.ipynb #5887086c
+# %% ../nbs/03_stats.ipynb #41450a76
 def _positions(loader):
     "Dataset indices in the order the loader yields them, when the loader has a batch sampler; else None."
     try: return [i for batch in loader.batch_sampler for i in batch]
@@ -175,7 +178,8 @@ def reference_stats(model: nn.Module,     # the model (left unchanged)
     device = device or next(model.parameters()).device
     if n_max is None:
         try: n_max = len(loader.sampler) if hasattr(loader, 'sampler') else len(loader.dataset)
-        except TypeError: raise ValueError("the loader has no length: pass n_max, an upper bound on the number of reference samples") from None
+        except TypeError:
+            raise ValueError("the loader has no length: pass n_max, an upper bound on the number of reference samples") from None
     if dist: n_max = int(_all_sum(dist, n_max))
     if keep_q is not None: _check_q(keep_q)
     acc = Accumulator(n_top(n_max, min(q, keep_q or q)))
@@ -196,9 +200,12 @@ def reference_stats(model: nn.Module,     # the model (left unchanged)
         acc = Accumulator(acc.m)
         for a, u in shards: acc.merge(a)
         used = np.concatenate([u for _, u in shards])
-    if acc.n < 2: raise ValueError(f"only {acc.n} reference samples were used: need at least 2" + (" (correct_only=True: is the model right on any?)" if correct_only else ""))
+    if acc.n < 2:
+        hint = " (correct_only=True: is the model right on any?)" if correct_only else ""
+        raise ValueError(f"only {acc.n} reference samples were used: need at least 2{hint}")
     pot = POT.from_top(acc.sorted_top(), acc.n, q, min_excess)
-    return RefStats(acc.mean, acc.std, pot, acc.n, q, filter_index(model), used.astype(np.int64), model_fingerprint(model), data, acc.sorted_top())
+    return RefStats(acc.mean, acc.std, pot, acc.n, q, filter_index(model), used.astype(np.int64), model_fingerprint(model), data,
+                    acc.sorted_top())
 
 def _predict(model, x):
     with eval_mode(model): return model(x).argmax(1)
