@@ -290,25 +290,24 @@ def run_study(setup_fn,                       # seed -> Setup (e.g. functools.pa
     return Study(exps[0].name, list(seeds), exps, models, per_seed, aggregate(per_seed), paired, pd.concat(curves, ignore_index=True),
                  pd.DataFrame(secs), list(exps[0].notes), dict(exps[0].settings, seeds=list(seeds), keep_q=keep_q))
 
-# %% ../nbs/10_experiments.ipynb #d937dba2
+# %% ../nbs/10_experiments.ipynb #efa66ae2
 def q_sensitivity(study: Study, qs=(0.80, 0.90, 0.95, 0.98), n_seeds: int = 3, k: int = 25,
                   device=None, progress: bool = False) -> pd.DataFrame:
     "Per seed and threshold quantile: last-group share of POT's top-10/top-k, short rankings, fine-tuning Δp(true) at k."
     rows = []
     for s, exp, model in list(zip(study.seeds, study.experiments, study.models))[:n_seeds]:
-        mis, n_eval = exp.mistakes, exp.settings['n_eval']
+        mis, S = exp.mistakes, exp.settings
+        def measure(stats, method):   # one method's figures with one set of tail models
+            ranks = rankings_of(mis.profiles, stats, (method,), K=max(k, 10), filters=S['filters'], seed=s)
+            b10, bk = bias_table(mis, 10, ranks)[method], bias_table(mis, k, ranks)[method]
+            c = evaluate(model, replace(mis, rankings=ranks), modes=('finetune',), K=k, n_max=S['n_eval'], lr=S['lr'],
+                         device=device, progress=progress)
+            c = c[c.k == k]
+            return dict(seed=s, method=method, share10=b10.iloc[-1], share_k=bk.iloc[-1], n_short=int((c.n_acted < k).sum()),
+                        d_true=c.d_true.mean(), corrected=100*c.corrected.mean(), n=len(c), k=k)
+        z = measure(exp.stats, 'zscore')            # the z-score does not depend on q: measured once per model
         for q in qs:
-            st = exp.stats if q == exp.stats.q else exp.stats.with_q(q)
-            ranks = rankings_of(mis.profiles, st, ('pot', 'zscore'), K=max(k, 10), filters=exp.settings['filters'], seed=s)
-            last = bias_table(mis, 10, ranks).index[-1]
-            curves = evaluate(model, replace(mis, rankings=ranks), modes=('finetune',), K=k, n_max=n_eval, lr=exp.settings['lr'],
-                              device=device, progress=progress)
-            at_k = curves[curves.k == k].groupby('method')
-            for m in ('pot', 'zscore'):
-                rows.append(dict(seed=s, q=q, method=m, share10=bias_table(mis, 10, ranks)[m][last],
-                                 share_k=bias_table(mis, k, ranks)[m][last],
-                                 n_short=int((at_k.get_group(m).n_acted < k).sum()), d_true=at_k.get_group(m).d_true.mean(),
-                                 corrected=100*at_k.get_group(m).corrected.mean(), n=len(at_k.get_group(m)), k=k))
+            rows += [dict(measure(exp.stats if q == exp.stats.q else exp.stats.with_q(q), 'pot'), q=q), dict(z, q=q)]
     return pd.DataFrame(rows)
 
 # %% ../nbs/10_experiments.ipynb #ea6c8b48
@@ -358,7 +357,7 @@ def plot_q(qdf: pd.DataFrame, path=None):
     if path: save_figure(fig, path)
     return fig
 
-# %% ../nbs/10_experiments.ipynb #d134189d
+# %% ../nbs/10_experiments.ipynb #fb2a5c84
 def ci_text(row, digits: int = 3, pct: bool = False) -> str:  # a summary row (mean, lo, hi); pct: one decimal, no sign
     "'mean [lo, hi]' as the reports and the README print it, e.g. '+0.052 [+0.031, +0.073]' or '65.4 [58.2, 72.6]'."
     f = (lambda v: f"{v:.1f}") if pct else (lambda v: f"{v:+.{digits}f}")
@@ -366,14 +365,13 @@ def ci_text(row, digits: int = 3, pct: bool = False) -> str:  # a summary row (m
 
 def headline(study: Study, k_bias: int = 10, k_sweep: int = 50) -> pd.DataFrame:
     "One row per method: last-group share of the top-k_bias, fine-tuning and pruning at k_sweep; mean [95% interval] over seeds."
-    s = study.summary; last = study.per_seed[study.per_seed.section == 'bias'].group.iloc[-1]
-    f = study.settings['filters']
+    last, f = study.per_seed[study.per_seed.section == 'bias'].group.iloc[-1], study.settings['filters']
     def get(**kw):
-        r = s[np.logical_and.reduce([s[c] == v for c, v in kw.items()])]
-        return r.iloc[0] if len(r) else None
+        try: return figure(study.summary, filters=f, **kw)
+        except KeyError: return None
     rows = {}
     for m in study.settings['methods'] + ['all filters']:
-        b = get(section='bias', filters=f, method=m, k=k_bias, group=last)
+        b = get(section='bias', method=m, k=k_bias, group=last)
         row = {f'top-{k_bias} in {last} (%)': ci_text(b, pct=True) if b is not None else ''}
         for mode, metric, lab in [('finetune', 'd_true', 'fine-tune: Δ p(true)'), ('finetune', 'corrected', 'fine-tune: % corrected'),
                                   ('prune', 'd_true', 'prune: Δ p(true)')]:
@@ -382,9 +380,9 @@ def headline(study: Study, k_bias: int = 10, k_sweep: int = 50) -> pd.DataFrame:
         rows[LABELS.get(m, m)] = row
     return pd.DataFrame(rows).T.rename_axis('method')
 
-def verdicts(study: Study, ks=SWEEP_KS) -> pd.DataFrame:
-    "Each paired comparison with its verdict (see `verdict`)."
-    p = study.paired.copy()
+def verdicts(paired: pd.DataFrame) -> pd.DataFrame:  # a study's paired table (Study.paired, or load_study(...).paired)
+    "Each paired comparison with its verdict (see `verdict`) and a readable name."
+    p = paired.copy()
     p['verdict'] = [verdict(r.lo, r.hi, r.a_ahead, r.n_seeds, BETTER[r.metric]) for r in p.itertuples()]
     p['comparison'] = p.a.map(lambda v: LABELS.get(v, v)) + ' vs ' + p.b.map(lambda v: LABELS.get(v, v))
     return p
@@ -393,7 +391,7 @@ def study_markdown(study: Study, command: str = '') -> str:
     "The text of a study's report.md."
     e0, n = study.experiments[0], len(study.seeds)
     acc = study.per_seed[study.per_seed.section == 'accuracy'].pivot_table(index='seed', columns='group', values='value')
-    v = verdicts(study)
+    v = verdicts(study.paired)
     L = [f"# potsal study: {e0.name}, {n} trained models", '', f"Command: `{command}`  " if command else '',
          f"{_versions()}; total {study.seconds.seconds.sum()/60:.1f} min", '', '## What ran, on which data', '',
          f"* **Models:** {n} source models, training seeds {', '.join(map(str, study.seeds))}; the first: {e0.model}",
@@ -520,7 +518,7 @@ def figure(table: pd.DataFrame, **keys) -> pd.Series:  # summary or paired table
     if len(r) != 1: raise KeyError(f"{len(r)} rows match {keys}")
     return r.iloc[0]
 
-# %% ../nbs/10_experiments.ipynb #9511d6bf
+# %% ../nbs/10_experiments.ipynb #2cb97de5
 ARCH_FILTERS = {'resnet18': 4800, 'resnet50': 26560}
 
 def reproduce(out: str = 'runs/reproduce', quick: bool = False, seeds: int | None = None, target: str = 'mnistm_style',
@@ -561,7 +559,7 @@ def reproduce(out: str = 'runs/reproduce', quick: bool = False, seeds: int | Non
     else:
         fn = lambda seed: digits_setup(target, seed, quick, epochs, n_train, n_ref, n_eval, svhn, mnist, device=dev, progress=progress)
     study = run_study(fn, list(range(n_seeds)), keep_q=0.8 if q_study else None, **common)
-    if q_study: study.q_study = q_sensitivity(study, n_seeds=min(3, n_seeds), device=dev)
+    if q_study: study.q_study = q_sensitivity(study, n_seeds=min(3, n_seeds), k=min(25, K), device=dev)
     write_study(study, out, command)
     return study
 
