@@ -14,7 +14,7 @@ import torch.nn as nn
 # %% auto #0
 __all__ = ['UserError', 'atomic_write', 'atomic_save', 'clean_stale', 'file_lock', 'check_out', 'atomic_folder', 'weights_hash',
            'model_fingerprint', 'fingerprint_mismatch', 'module_modes', 'restore_modes', 'eval_mode', 'split_positions',
-           'resolve_device', 'check_count', 'check_rate', 'check_choice', 'moved']
+           'resolve_device', 'check_count', 'check_rate', 'check_choice', 'moved', 'first_line', 'save_figure']
 
 # %% ../nbs/00_core.ipynb #18920df4
 class UserError(ValueError):
@@ -221,3 +221,13 @@ def moved(module: str,   # the old home, e.g. 'potsal.data'
         if name in names: return getattr(importlib.import_module(names[name]), name)
         raise AttributeError(f"module {module!r} has no attribute {name!r}")
     return __getattr__
+
+# %% ../nbs/00_core.ipynb #f90de78f
+def first_line(e, n: int = 200) -> str:  # an exception (or any object)
+    "The first line of str(e), at most n characters ('' if empty)."
+    return (str(e).splitlines() or [''])[0][:n]
+
+def save_figure(fig, path):  # a matplotlib figure; the path's suffix picks the format
+    "Save a figure atomically (temporary file, then rename)."
+    with atomic_write(path) as tmp: fig.savefig(tmp, dpi=110, bbox_inches='tight')
+    return Path(path)
