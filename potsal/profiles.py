@@ -34,10 +34,12 @@ def per_sample_conv_grad(conv: nn.Conv2d,  # the convolution
     G = gout.reshape(B, g, conv.out_channels//g, -1)
     return (G @ U.transpose(-1, -2)).reshape(B, *conv.weight.shape)
 
-# %% ../nbs/02_profiles.ipynb #f2d4f2bb
+# %% ../nbs/02_profiles.ipynb #a1698ec7
+def _pointwise(conv: nn.Conv2d): return conv.kernel_size == (1, 1) and conv.padding in ((0, 0), 'valid')
+
 def _patches(conv: nn.Conv2d, inp):
     "im2col patches (B, C*kh*kw, L); for an unpadded 1x1 convolution the (strided) input itself, without im2col."
-    if conv.kernel_size == (1, 1) and conv.padding in ((0, 0), 'valid'):
+    if _pointwise(conv):
         sh, sw = conv.stride
         x = inp if (sh, sw) == (1, 1) else inp[:, :, ::sh, ::sw]
         return x.reshape(inp.shape[0], inp.shape[1], -1)
@@ -62,6 +64,30 @@ def _chunked_abs_sum(G, Ut, chunk_bytes):
                 m = buf[:min(rows, O - o)]
                 torch.mm(G[n, o:o+rows], Ut[n], out=m)
                 torch.sum(m.abs_(), -1, out=out[n, o:o+rows])
+    return out
+
+# %% ../nbs/02_profiles.ipynb #03b89924
+def _onednn_linear():
+    "oneDNN's fp32 matrix product x @ w.T on dense CPU tensors, torch.ops.mkldnn._linear_pointwise, or None if this torch lacks it."
+    try: return torch.ops.mkldnn._linear_pointwise.default if torch.backends.mkldnn.is_available() else None
+    except (AttributeError, RuntimeError): return None
+
+_LINEAR = _onednn_linear()
+_ONEDNN_MIN_MACS = 2**21   # multiply-adds per sample from which a call per sample pays
+
+def _use_onednn(gout, rows, J, L):
+    "Whether the per-sample products (rows x L) @ (L x J) go to oneDNN: float32 on the CPU, oneDNN on, large enough products."
+    return _LINEAR is not None and gout.device.type == 'cpu' and gout.dtype == torch.float32 and torch.backends.mkldnn.enabled \
+        and rows*J*L >= _ONEDNN_MIN_MACS
+
+def _onednn_abs_sum(G, U, chunk_bytes):
+    "sum_j |G U^T|_kj for G (N, O, L), U (N, J, L), float32 on the CPU: oneDNN's product, a sample (or a few filters) per call."
+    N, O, J = G.shape[0], G.shape[1], U.shape[1]
+    out = torch.empty(N, O, dtype=G.dtype)
+    rows = max(1, chunk_bytes//max(1, J*G.element_size()))
+    for n in range(N):
+        for o in range(0, O, rows):
+            torch.sum(_LINEAR(G[n, o:o+rows], U[n], None, 'none', [], None).abs_(), -1, out=out[n, o:o+rows])
     return out
 
 # %% ../nbs/02_profiles.ipynb #00796192
@@ -116,7 +142,7 @@ def _use_grouped(conv: nn.Conv2d, L):
     return conv.padding_mode == 'zeros' and not isinstance(conv.padding, str) and \
         (L >= 256 or (L >= 64 and conv.in_channels//conv.groups <= 64))
 
-# %% ../nbs/02_profiles.ipynb #744d1829
+# %% ../nbs/02_profiles.ipynb #42f8f986
 _SPARSE_MAX_L = 8   # output positions up to which the zero shortcuts pay (at L = 16 they cost more than they save)
 
 def conv_filter_profile(conv: nn.Conv2d,  # the convolution
@@ -127,12 +153,14 @@ def conv_filter_profile(conv: nn.Conv2d,  # the convolution
     B, g, O = inp.shape[0], conv.groups, conv.out_channels
     fan = conv.weight[0].numel()
     L = gout.shape[-2]*gout.shape[-1]
-    if _use_grouped(conv, L): return _grouped_profile(conv, inp, gout, chunk_bytes)
+    onednn = _use_onednn(gout, O//g, fan, L)
+    if _use_grouped(conv, L) and not (onednn and _pointwise(conv)): return _grouped_profile(conv, inp, gout, chunk_bytes)
     U = _patches(conv, inp).reshape(B*g, -1, L)
     G = gout.reshape(B*g, O//g, L)
     if L == 1:   # exact: |G U^T| = |G| |U|^T
         return (G[..., 0].abs()*U[..., 0].abs().mean(-1, keepdim=True)).reshape(B, O)
     if L <= _SPARSE_MAX_L and G.device.type == 'cpu': out = _sparse_abs_sum(G, U, chunk_bytes)
+    elif onednn: out = _onednn_abs_sum(G, U, chunk_bytes)
     else: out = _chunked_abs_sum(G, U.transpose(1, 2), chunk_bytes)
     return out.reshape(B, O)/fan
 
