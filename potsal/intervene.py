@@ -62,24 +62,29 @@ class _FilterDelta:
             return out
         return hook
 
-# %% ../nbs/07_intervene.ipynb #6cfed53f
+# %% ../nbs/07_intervene.ipynb #8d8d1e75
 MODES = ('prune', 'finetune')
 
+class _Delta:
+    "A layer's delta, formed only for the filters asked for: delta[idx] = f(base[idx]), the same bits as f(base)[idx] (f is elementwise)."
+    def __init__(self, base, f): self.base, self.f = base, f
+    def __getitem__(self, idx): return self.f(self.base[idx])
+
 def _deltas(model, x, y, mode, lr):
-    "filter_deltas without its own guard: for callers already inside `unchanged(model)`."
+    "filter_deltas without its own guard, as _Delta's (a sweep touches few filters): for callers already inside `unchanged(model)`."
     weights = [_unit_weight(m, kind) for _, m, kind in filter_units(model)]
-    if mode == 'prune': return [-w.detach() for w in weights]
+    if mode == 'prune': return [_Delta(w.detach(), torch.neg) for w in weights]
     if mode != 'finetune': raise ValueError(f"unknown mode {mode!r}: use 'prune' or 'finetune'")
     with torch.enable_grad():
         model.eval()
         for w in weights: w.requires_grad_(True)
         loss = F.cross_entropy(model(x), y, reduction='sum')
         grads = torch.autograd.grad(loss, weights, allow_unused=True)
-    return [-lr*(torch.zeros_like(w) if g is None else g.detach()) for g, w in zip(grads, weights)]
+    return [_Delta(torch.zeros_like(w) if g is None else g.detach(), lambda t: -lr*t) for g, w in zip(grads, weights)]
 
 def filter_deltas(model: nn.Module, x, y, mode: str, lr: float = 1e-3):
     "Per unit layer (`filter_units` order), the change of acting on every filter: -W (prune) or -lr * grad CE(model(x), y) (finetune)."
-    with unchanged(model): return _deltas(model, x, y, mode, lr)
+    with unchanged(model): return [d[:] for d in _deltas(model, x, y, mode, lr)]
 
 def _sweep_by_weights(model, x, orders, deltas):
     "Fallback for attention rows: add each filter's delta to the weights in place, one forward per k (gradient still computed once)."
