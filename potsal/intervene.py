@@ -15,7 +15,7 @@ from .profiles import filter_units, filter_weights, _unit_weight
 # %% auto #0
 __all__ = ['MODES', 'unchanged', 'filter_deltas', 'topk_masks', 'sweep', 'sweep_naive']
 
-# %% ../nbs/07_intervene.ipynb #e6b7bcad
+# %% ../nbs/07_intervene.ipynb #a58592eb
 def _bytes(t): return t.detach().reshape(-1).contiguous().view(torch.uint8)
 def _same_bits(a, b) -> bool: return torch.equal(_bytes(a), _bytes(b))
 
@@ -27,11 +27,12 @@ def unchanged(model: nn.Module):
     flags = [(p, p.requires_grad, p.grad) for p in model.parameters()]
     try: yield model
     finally:
-        with torch.no_grad():
-            for k, v in model.state_dict().items(): v.copy_(state[k])
+        with torch.no_grad():   # copy back only what differs (usually nothing: one pass over the weights instead of two)
+            changed = [(v, state[k]) for k, v in model.state_dict().items() if not _same_bits(v, state[k])]
+            for v, s in changed: v.copy_(s)
         restore_modes(model, modes)
         for p, rg, g in flags: p.requires_grad_(rg); p.grad = g
-        if not all(_same_bits(v, state[k]) for k, v in model.state_dict().items()):
+        if not all(_same_bits(v, s) for v, s in changed):
             raise RuntimeError("potsal bug: the model could not be restored after an evaluation")
 
 # %% ../nbs/07_intervene.ipynb #e7c64aba
