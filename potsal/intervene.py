@@ -35,7 +35,7 @@ def unchanged(model: nn.Module):
         if not all(_same_bits(v, s) for v, s in changed):
             raise RuntimeError("potsal bug: the model could not be restored after an evaluation")
 
-# %% ../nbs/07_intervene.ipynb #e7c64aba
+# %% ../nbs/07_intervene.ipynb #47de98b5
 class _FilterDelta:
     "Forward hooks adding mask[r, cols] * conv(input_r, delta) to every conv output: w <- w + delta on selected filters, per row."
     def __init__(self, layers, deltas, mask):
@@ -54,6 +54,15 @@ class _FilterDelta:
     @staticmethod
     def _hook(conv, delta, m):
         rows = m.any(1).nonzero()[:, 0]
+        if getattr(delta, 'zero', False):   # pruning: a zeroed filter's output is its bias, exactly; no extra convolution
+            chans = m.any(0).nonzero()[:, 0]
+            sel = (m[rows][:, chans] > 0)[..., None, None]
+            def prune(mod, args, out):
+                b = torch.zeros((), dtype=out.dtype, device=out.device) if mod.bias is None else mod.bias[chans][:, None, None]
+                out = out.clone()
+                out[rows[:, None], chans[None, :]] = torch.where(sel, b, out[rows[:, None], chans[None, :]])
+                return out
+            return prune
         chans = m.any(0).nonzero()[:, 0] if conv.groups == 1 else torch.arange(conv.out_channels, device=m.device)
         def hook(mod, args, out):
             inp = args[0][rows]
@@ -63,18 +72,18 @@ class _FilterDelta:
             return out
         return hook
 
-# %% ../nbs/07_intervene.ipynb #8d8d1e75
+# %% ../nbs/07_intervene.ipynb #81ca991c
 MODES = ('prune', 'finetune')
 
 class _Delta:
     "A layer's delta, formed only for the filters asked for: delta[idx] = f(base[idx]), the same bits as f(base)[idx] (f is elementwise)."
-    def __init__(self, base, f): self.base, self.f = base, f
+    def __init__(self, base, f, zero=False): self.base, self.f, self.zero = base, f, zero   # zero: acting sets the filter to 0
     def __getitem__(self, idx): return self.f(self.base[idx])
 
 def _deltas(model, x, y, mode, lr):
     "filter_deltas without its own guard, as _Delta's (a sweep touches few filters): for callers already inside `unchanged(model)`."
     weights = [_unit_weight(m, kind) for _, m, kind in filter_units(model)]
-    if mode == 'prune': return [_Delta(w.detach(), torch.neg) for w in weights]
+    if mode == 'prune': return [_Delta(w.detach(), torch.neg, zero=True) for w in weights]
     if mode != 'finetune': raise ValueError(f"unknown mode {mode!r}: use 'prune' or 'finetune'")
     with torch.enable_grad():
         model.eval()
