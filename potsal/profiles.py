@@ -151,7 +151,7 @@ def _use_grouped(conv: nn.Conv2d, L):
     return conv.padding_mode == 'zeros' and not isinstance(conv.padding, str) and \
         (L >= 256 or (L >= 64 and conv.in_channels//conv.groups <= 64))
 
-# %% ../nbs/02_profiles.ipynb #42f8f986
+# %% ../nbs/02_profiles.ipynb #60286352
 _SPARSE_MAX_L = 8   # output positions up to which the zero shortcuts pay (at L = 16 they cost more than they save)
 
 def conv_filter_profile(conv: nn.Conv2d,  # the convolution
@@ -163,7 +163,8 @@ def conv_filter_profile(conv: nn.Conv2d,  # the convolution
     fan = conv.weight[0].numel()
     L = gout.shape[-2]*gout.shape[-1]
     onednn = _use_onednn(gout, O//g, fan, L)
-    if _use_grouped(conv, L) and not (onednn and _pointwise(conv)): return _grouped_profile(conv, inp, gout, chunk_bytes)
+    few_in = conv.in_channels//g <= 4   # an RGB stem: the grouped kernel is slow with so few channels per group
+    if _use_grouped(conv, L) and not (onednn and (_pointwise(conv) or few_in)): return _grouped_profile(conv, inp, gout, chunk_bytes)
     U = _patches(conv, inp).reshape(B*g, -1, L)
     G = gout.reshape(B*g, O//g, L)
     if L == 1:   # exact: |G U^T| = |G| |U|^T
