@@ -75,19 +75,19 @@ def _chunked_abs_sum(G, Ut, chunk_bytes):
                 torch.sum(m.abs_(), -1, out=out[n, o:o+rows])
     return out
 
-# %% ../nbs/02_profiles.ipynb #03b89924
+# %% ../nbs/02_profiles.ipynb #f83e50c2
 def _onednn_linear():
     "oneDNN's fp32 matrix product x @ w.T on dense CPU tensors, torch.ops.mkldnn._linear_pointwise, or None if this torch lacks it."
     try: return torch.ops.mkldnn._linear_pointwise.default if torch.backends.mkldnn.is_available() else None
     except (AttributeError, RuntimeError): return None
 
 _LINEAR = _onednn_linear()
-_ONEDNN_MIN_MACS = 2**21   # multiply-adds per sample from which a call per sample pays
+_ONEDNN_MIN_MACS = 2**21   # multiply-adds per sample and thread from which a call per sample pays
 
 def _use_onednn(gout, rows, J, L):
     "Whether the per-sample products (rows x L) @ (L x J) go to oneDNN: float32 on the CPU, oneDNN on, large enough products."
     return _LINEAR is not None and gout.device.type == 'cpu' and gout.dtype == torch.float32 and torch.backends.mkldnn.enabled \
-        and rows*J*L >= _ONEDNN_MIN_MACS
+        and rows*J*L >= _ONEDNN_MIN_MACS*torch.get_num_threads()
 
 def _onednn_abs_sum(G, U, chunk_bytes):
     "sum_j |G U^T|_kj for G (N, O, L), U (N, J, L), float32 on the CPU: oneDNN's product, a sample (or a few filters) per call."
