@@ -15,9 +15,17 @@ from .profiles import filter_units, filter_weights, _unit_weight
 # %% auto #0
 __all__ = ['MODES', 'unchanged', 'filter_deltas', 'topk_masks', 'sweep', 'sweep_naive']
 
-# %% ../nbs/08_intervene.ipynb #e6b7bcad
+# %% ../nbs/08_intervene.ipynb #a4030156
 def _bytes(t): return t.detach().reshape(-1).contiguous().view(torch.uint8)
-def _same_bits(a, b) -> bool: return torch.equal(_bytes(a), _bytes(b))
+
+def _same_bits(a, b) -> bool:
+    "Bit equality: the bytes compared as int64 (or int32) where size and offsets allow, which torch.equal does 6x faster than uint8."
+    a, b = _bytes(a), _bytes(b)
+    if a.numel() != b.numel(): return False
+    for dtype, n in ((torch.int64, 8), (torch.int32, 4)):
+        if a.numel() % n == 0 and a.storage_offset() % n == 0 and b.storage_offset() % n == 0:
+            return torch.equal(a.view(dtype), b.view(dtype))
+    return torch.equal(a, b)
 
 @contextmanager
 def unchanged(model: nn.Module):
@@ -27,14 +35,15 @@ def unchanged(model: nn.Module):
     flags = [(p, p.requires_grad, p.grad) for p in model.parameters()]
     try: yield model
     finally:
-        with torch.no_grad():
-            for k, v in model.state_dict().items(): v.copy_(state[k])
+        with torch.no_grad():   # copy back only what differs (usually nothing: one pass over the weights instead of two)
+            changed = [(v, state[k]) for k, v in model.state_dict().items() if not _same_bits(v, state[k])]
+            for v, s in changed: v.copy_(s)
         restore_modes(model, modes)
         for p, rg, g in flags: p.requires_grad_(rg); p.grad = g
-        if not all(_same_bits(v, state[k]) for k, v in model.state_dict().items()):
+        if not all(_same_bits(v, s) for v, s in changed):
             raise RuntimeError("potsal bug: the model could not be restored after an evaluation")
 
-# %% ../nbs/08_intervene.ipynb #e7c64aba
+# %% ../nbs/08_intervene.ipynb #47de98b5
 class _FilterDelta:
     "Forward hooks adding mask[r, cols] * conv(input_r, delta) to every conv output: w <- w + delta on selected filters, per row."
     def __init__(self, layers, deltas, mask):
@@ -53,6 +62,15 @@ class _FilterDelta:
     @staticmethod
     def _hook(conv, delta, m):
         rows = m.any(1).nonzero()[:, 0]
+        if getattr(delta, 'zero', False):   # pruning: a zeroed filter's output is its bias, exactly; no extra convolution
+            chans = m.any(0).nonzero()[:, 0]
+            sel = (m[rows][:, chans] > 0)[..., None, None]
+            def prune(mod, args, out):
+                b = torch.zeros((), dtype=out.dtype, device=out.device) if mod.bias is None else mod.bias[chans][:, None, None]
+                out = out.clone()
+                out[rows[:, None], chans[None, :]] = torch.where(sel, b, out[rows[:, None], chans[None, :]])
+                return out
+            return prune
         chans = m.any(0).nonzero()[:, 0] if conv.groups == 1 else torch.arange(conv.out_channels, device=m.device)
         def hook(mod, args, out):
             inp = args[0][rows]
@@ -62,24 +80,29 @@ class _FilterDelta:
             return out
         return hook
 
-# %% ../nbs/08_intervene.ipynb #6cfed53f
+# %% ../nbs/08_intervene.ipynb #81ca991c
 MODES = ('prune', 'finetune')
 
+class _Delta:
+    "A layer's delta, formed only for the filters asked for: delta[idx] = f(base[idx]), the same bits as f(base)[idx] (f is elementwise)."
+    def __init__(self, base, f, zero=False): self.base, self.f, self.zero = base, f, zero   # zero: acting sets the filter to 0
+    def __getitem__(self, idx): return self.f(self.base[idx])
+
 def _deltas(model, x, y, mode, lr):
-    "filter_deltas without its own guard: for callers already inside `unchanged(model)`."
+    "filter_deltas without its own guard, as _Delta's (a sweep touches few filters): for callers already inside `unchanged(model)`."
     weights = [_unit_weight(m, kind) for _, m, kind in filter_units(model)]
-    if mode == 'prune': return [-w.detach() for w in weights]
+    if mode == 'prune': return [_Delta(w.detach(), torch.neg, zero=True) for w in weights]
     if mode != 'finetune': raise ValueError(f"unknown mode {mode!r}: use 'prune' or 'finetune'")
     with torch.enable_grad():
         model.eval()
         for w in weights: w.requires_grad_(True)
         loss = F.cross_entropy(model(x), y, reduction='sum')
         grads = torch.autograd.grad(loss, weights, allow_unused=True)
-    return [-lr*(torch.zeros_like(w) if g is None else g.detach()) for g, w in zip(grads, weights)]
+    return [_Delta(torch.zeros_like(w) if g is None else g.detach(), lambda t: -lr*t) for g, w in zip(grads, weights)]
 
 def filter_deltas(model: nn.Module, x, y, mode: str, lr: float = 1e-3):
     "Per unit layer (`filter_units` order), the change of acting on every filter: -W (prune) or -lr * grad CE(model(x), y) (finetune)."
-    with unchanged(model): return _deltas(model, x, y, mode, lr)
+    with unchanged(model): return [d[:] for d in _deltas(model, x, y, mode, lr)]
 
 def _sweep_by_weights(model, x, orders, deltas):
     "Fallback for attention rows: add each filter's delta to the weights in place, one forward per k (gradient still computed once)."

@@ -34,13 +34,24 @@ def per_sample_conv_grad(conv: nn.Conv2d,  # the convolution
     G = gout.reshape(B, g, conv.out_channels//g, -1)
     return (G @ U.transpose(-1, -2)).reshape(B, *conv.weight.shape)
 
-# %% ../nbs/02_profiles.ipynb #f2d4f2bb
+# %% ../nbs/02_profiles.ipynb #78d20bc4
+def _pointwise(conv: nn.Conv2d): return conv.kernel_size == (1, 1) and conv.padding in ((0, 0), 'valid')
+
 def _patches(conv: nn.Conv2d, inp):
     "im2col patches (B, C*kh*kw, L); for an unpadded 1x1 convolution the (strided) input itself, without im2col."
-    if conv.kernel_size == (1, 1) and conv.padding in ((0, 0), 'valid'):
+    if _pointwise(conv):
         sh, sw = conv.stride
         x = inp if (sh, sw) == (1, 1) else inp[:, :, ::sh, ::sw]
         return x.reshape(inp.shape[0], inp.shape[1], -1)
+    if conv.padding_mode == 'zeros' and not isinstance(conv.padding, str):
+        (ph, pw), (kh, kw), (sh, sw), (dh, dw) = conv.padding, conv.kernel_size, conv.stride, conv.dilation
+        x = F.pad(inp, (pw, pw, ph, ph)) if ph or pw else inp
+        N, C, H, W = x.shape
+        Ho, Wo = (H - dh*(kh - 1) - 1)//sh + 1, (W - dw*(kw - 1) - 1)//sw + 1
+        if Wo >= 8:   # one strided copy of the padded input: faster than F.unfold on maps this wide (on 4x4 maps slower)
+            s0, s1, s2, s3 = x.stride()
+            win = x.as_strided((N, C, kh, kw, Ho, Wo), (s0, s1, s2*dh, s3*dw, s2*sh, s3*sw), x.storage_offset())
+            return win.reshape(N, C*kh*kw, Ho*Wo)
     return _unfold(conv, inp)
 
 def _chunked_abs_sum(G, Ut, chunk_bytes):
@@ -64,7 +75,31 @@ def _chunked_abs_sum(G, Ut, chunk_bytes):
                 torch.sum(m.abs_(), -1, out=out[n, o:o+rows])
     return out
 
-# %% ../nbs/02_profiles.ipynb #00796192
+# %% ../nbs/02_profiles.ipynb #f83e50c2
+def _onednn_linear():
+    "oneDNN's fp32 matrix product x @ w.T on dense CPU tensors, torch.ops.mkldnn._linear_pointwise, or None if this torch lacks it."
+    try: return torch.ops.mkldnn._linear_pointwise.default if torch.backends.mkldnn.is_available() else None
+    except (AttributeError, RuntimeError): return None
+
+_LINEAR = _onednn_linear()
+_ONEDNN_MIN_MACS = 2**21   # multiply-adds per sample and thread from which a call per sample pays
+
+def _use_onednn(gout, rows, J, L):
+    "Whether the per-sample products (rows x L) @ (L x J) go to oneDNN: float32 on the CPU, oneDNN on, large enough products."
+    return _LINEAR is not None and gout.device.type == 'cpu' and gout.dtype == torch.float32 and torch.backends.mkldnn.enabled \
+        and rows*J*L >= _ONEDNN_MIN_MACS*torch.get_num_threads()
+
+def _onednn_abs_sum(G, U, chunk_bytes):
+    "sum_j |G U^T|_kj for G (N, O, L), U (N, J, L), float32 on the CPU: oneDNN's product, a sample (or a few filters) per call."
+    N, O, J = G.shape[0], G.shape[1], U.shape[1]
+    out = torch.empty(N, O, dtype=G.dtype)
+    rows = max(1, chunk_bytes//max(1, J*G.element_size()))
+    for n in range(N):
+        for o in range(0, O, rows):
+            torch.sum(_LINEAR(G[n, o:o+rows], U[n], None, 'none', [], None).abs_(), -1, out=out[n, o:o+rows])
+    return out
+
+# %% ../nbs/02_profiles.ipynb #5fba3b51
 def _compact(mask, r):
     "(N, r) indices of the True entries of each row of mask (N, K), in order, padded with K (which stands for a zero row)."
     N, K = mask.shape
@@ -116,7 +151,7 @@ def _use_grouped(conv: nn.Conv2d, L):
     return conv.padding_mode == 'zeros' and not isinstance(conv.padding, str) and \
         (L >= 256 or (L >= 64 and conv.in_channels//conv.groups <= 64))
 
-# %% ../nbs/02_profiles.ipynb #744d1829
+# %% ../nbs/02_profiles.ipynb #60286352
 _SPARSE_MAX_L = 8   # output positions up to which the zero shortcuts pay (at L = 16 they cost more than they save)
 
 def conv_filter_profile(conv: nn.Conv2d,  # the convolution
@@ -127,12 +162,15 @@ def conv_filter_profile(conv: nn.Conv2d,  # the convolution
     B, g, O = inp.shape[0], conv.groups, conv.out_channels
     fan = conv.weight[0].numel()
     L = gout.shape[-2]*gout.shape[-1]
-    if _use_grouped(conv, L): return _grouped_profile(conv, inp, gout, chunk_bytes)
+    onednn = _use_onednn(gout, O//g, fan, L)
+    few_in = conv.in_channels//g <= 4   # an RGB stem: the grouped kernel is slow with so few channels per group
+    if _use_grouped(conv, L) and not (onednn and (_pointwise(conv) or few_in)): return _grouped_profile(conv, inp, gout, chunk_bytes)
     U = _patches(conv, inp).reshape(B*g, -1, L)
     G = gout.reshape(B*g, O//g, L)
     if L == 1:   # exact: |G U^T| = |G| |U|^T
         return (G[..., 0].abs()*U[..., 0].abs().mean(-1, keepdim=True)).reshape(B, O)
     if L <= _SPARSE_MAX_L and G.device.type == 'cpu': out = _sparse_abs_sum(G, U, chunk_bytes)
+    elif onednn: out = _onednn_abs_sum(G, U, chunk_bytes)
     else: out = _chunked_abs_sum(G, U.transpose(1, 2), chunk_bytes)
     return out.reshape(B, O)/fan
 
