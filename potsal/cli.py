@@ -13,13 +13,14 @@ from . import commands
 # %% auto #0
 __all__ = ['COMMANDS', 'USAGE', 'reproduce', 'stats', 'rank', 'evaluate', 'main']
 
-# %% ../nbs/17_cli.ipynb #a8002eb7
+# %% ../nbs/17_cli.ipynb #4a2ef27f
 _COMMAND = ''
 
 @call_parse
 def reproduce(out: str = 'runs/reproduce',   # folder for report.md, CSVs and figures (replaced as a whole when the run succeeds)
               quick: store_true = False,      # a smoke test in a few minutes: 2 small models, 500 reference images, 20 samples swept
               seeds: int = None,              # trained models (training seeds 0..N-1); default 5, 2 with --quick, 1 for ImageNet
+              first_seed: int = 0,            # training seed of the first model: --first-seed 5 --seeds 5 trains seeds 5-9, a second set
               q_study: store_true = False,    # also measure POT against the threshold quantile q = 0.80, 0.90, 0.95, 0.98 (3 seeds)
               target: str = 'mnistm_style',   # embedded target domain: mnistm_style or uci_digits
               svhn: str = None,               # SVHN folder with test_32x32.mat and train_32x32.mat: MNIST -> SVHN as in the paper
@@ -44,7 +45,7 @@ def reproduce(out: str = 'runs/reproduce',   # folder for report.md, CSVs and fi
     "Reproduce the paper's experiment over several trained models: statistics, rankings, pruning and fine-tuning, bias tables, report."
     r = commands.reproduce(out, quick, seeds, target, svhn, mnist, imagenet_val, weights, imagenet_c, corruption, severity, stats,
                            pacs, pacs_target, epochs, n_train, n_ref, n_eval, K, q, q_study, filters, lr, device,
-                           _COMMAND or 'potsal reproduce')
+                           _COMMAND or 'potsal reproduce', first_seed=first_seed)
     print(f"report: {Path(out)/'report.md'}")
     return r
 

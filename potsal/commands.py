@@ -23,7 +23,7 @@ from .report import write_report, write_study
 # %% auto #0
 __all__ = ['ARCH_FILTERS', 'reproduce', 'compute_stats', 'rank_image', 'evaluate_saved']
 
-# %% ../nbs/13_commands.ipynb #f1c72347
+# %% ../nbs/13_commands.ipynb #673e1860
 ARCH_FILTERS = {'resnet18': 4800, 'resnet50': 26560}
 
 def reproduce(out: str = 'runs/reproduce', quick: bool = False, seeds: int | None = None, target: str = 'mnistm_style',
@@ -31,7 +31,8 @@ def reproduce(out: str = 'runs/reproduce', quick: bool = False, seeds: int | Non
               imagenet_c: str | None = None, corruption: str = 'gaussian_noise', severity: int = 3, stats: str | None = None,
               pacs: str | None = None, pacs_target: str = 'sketch', epochs: int | None = None, n_train: int | None = None,
               n_ref: int | None = None, n_eval: int | None = None, K: int | None = None, q: float = 0.95, q_study: bool = False,
-              filters: str = 'all', lr: float = 1e-3, device: str | None = None, command: str = '', progress: bool = True):
+              filters: str = 'all', lr: float = 1e-3, device: str | None = None, command: str = '', progress: bool = True,
+              first_seed: int = 0):   # the models' training seeds are first_seed .. first_seed + seeds - 1
     "Run the paper's experiment on the chosen data and write its report folder; returns the Study (or Experiment for ImageNet)."
     t0 = time.time()
     # every argument is checked before anything is loaded or trained
@@ -39,8 +40,9 @@ def reproduce(out: str = 'runs/reproduce', quick: bool = False, seeds: int | Non
     if len(kinds) > 1: raise UserError(f"choose one of --svhn, --imagenet-val/--imagenet-c, --pacs (got {' and '.join(kinds)})")
     imagenet = bool(imagenet_val or imagenet_c)
     for flag, v in [('--epochs', epochs), ('--n-train', n_train), ('--n-ref', n_ref), ('--n-eval', n_eval)]: check_count(flag, v)
-    seeds = check_count('--seeds', seeds)
-    if imagenet and (seeds or 1) > 1: raise UserError(f"--seeds {seeds}: ImageNet uses the one pretrained model given with --weights")
+    seeds, first_seed = check_count('--seeds', seeds), check_count('--first-seed', first_seed, 0)
+    if imagenet and ((seeds or 1) > 1 or first_seed):
+        raise UserError(f"--seeds {seeds} --first-seed {first_seed}: ImageNet uses the one pretrained model given with --weights")
     n_seeds = seeds or (1 if imagenet else 2 if quick else 5)
     arch = 'resnet50' if imagenet else 'resnet18'
     K = check_count('--K', K, maximum=ARCH_FILTERS[arch], what=f' (the number of filters of {arch})') or (QUICK['K'] if quick else 50)
@@ -63,7 +65,7 @@ def reproduce(out: str = 'runs/reproduce', quick: bool = False, seeds: int | Non
         fn = lambda seed: pacs_setup(pacs, pacs_target, seed, quick, epochs, n_train, n_ref, n_eval, device=dev, progress=progress)
     else:
         fn = lambda seed: digits_setup(target, seed, quick, epochs, n_train, n_ref, n_eval, svhn, mnist, device=dev, progress=progress)
-    study = run_study(fn, list(range(n_seeds)), keep_q=0.8 if q_study else None, **common)
+    study = run_study(fn, list(range(first_seed, first_seed + n_seeds)), keep_q=0.8 if q_study else None, **common)
     if q_study: study.q_study = q_sensitivity(study, n_seeds=min(3, n_seeds), k=min(25, K), device=dev)
     write_study(study, out, command)
     return study
