@@ -18,7 +18,8 @@ from .study import BETTER, BIAS_KS, Study, figure, group_scale, verdict
 # %% auto #0
 __all__ = ['COLORS', 'LABELS', 'METRICS', 'MODE_TITLES', 'PAPER_BIAS', 'FILTER_SET_TEXT', 'plot_curves', 'plot_bias', 'md', 'pm',
            'curve_table', 'bias_long', 'report_markdown', 'write_experiment', 'write_report', 'plot_seed_curves',
-           'plot_seed_bias', 'plot_q', 'ci_text', 'headline', 'verdicts', 'study_markdown', 'write_study']
+           'plot_seed_bias', 'plot_q', 'ci_text', 'headline', 'verdicts', 'verdict_runs', 'study_markdown',
+           'write_study']
 
 # %% ../nbs/12_report.ipynb #d51a44e0
 COLORS = {'pot': 'C3', 'pot_filled': 'C1', 'zscore': 'C0', 'random': '0.5', 'conv5': 'C2', 'least': 'C4'}
@@ -197,7 +198,7 @@ def plot_q(qdf: pd.DataFrame, path=None):
     if path: save_figure(fig, path)
     return fig
 
-# %% ../nbs/12_report.ipynb #23f0d39b
+# %% ../nbs/12_report.ipynb #b5b7507f
 def ci_text(row, digits: int = 3, pct: bool = False) -> str:  # a summary row (mean, lo, hi); pct: one decimal, no sign
     "'mean [lo, hi]' as the reports and the README print it, e.g. '+0.052 [+0.031, +0.073]' or '65.4 [58.2, 72.6]'."
     f = (lambda v: f"{v:.1f}") if pct else (lambda v: f"{v:+.{digits}f}")
@@ -226,6 +227,15 @@ def verdicts(paired: pd.DataFrame) -> pd.DataFrame:  # a study's paired table (S
     p['verdict'] = [verdict(r.lo, r.hi, r.a_ahead, r.n_seeds, BETTER[r.metric]) for r in p.itertuples()]
     p['comparison'] = p.a.map(lambda v: LABELS.get(v, v)) + ' vs ' + p.b.map(lambda v: LABELS.get(v, v))
     return p
+
+def verdict_runs(runs: dict) -> pd.DataFrame:  # run name -> its paired table, e.g. {'seeds 0-4': P, 'seeds 5-9': P5}
+    "Every paired comparison's verdict in each run, side by side (matched on the comparison, not the row order), and `same`: all agree."
+    cols = ['a', 'b', 'section', 'filters', 'mode', 'k', 'group', 'metric']
+    out = None
+    for name, p in runs.items():
+        v = verdicts(p)[cols + ['comparison', 'verdict']].rename(columns={'verdict': name})
+        out = v if out is None else out.merge(v.drop(columns='comparison'), on=cols)
+    return out.assign(same=out[list(runs)].nunique(axis=1) == 1)
 
 # %% ../nbs/12_report.ipynb #b721d794
 def study_markdown(study: Study, command: str = '') -> str:
