@@ -7,12 +7,14 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 from .core import check_count
+from .evt import pot_variant
 
 # %% auto #0
-__all__ = ['METHODS', 'zscore_saliency', 'pot_saliency', 'rank_filters', 'n_ranked', 'extrapolation']
+__all__ = ['METHODS', 'zscore_saliency', 'tail_model', 'pot_saliency', 'rank_filters', 'n_ranked', 'extrapolation']
 
 # %% ../nbs/04_ranking.ipynb #a1565317
-METHODS = ('pot', 'pot_filled', 'pot_public', 'zscore', 'random', 'conv5', 'least', 'grad', 'random_matched', 'random_matched_z')
+METHODS = ('pot', 'pot_filled', 'pot_public', 'pot_pooled', 'pot_exp', 'pot_bound', 'zscore', 'random', 'conv5', 'least', 'grad',
+           'random_matched', 'random_matched_z')
 
 def _profile(profile, stats):
     p = np.asarray(profile.detach().cpu() if hasattr(profile, 'detach') else profile, dtype=np.float64)
@@ -31,15 +33,38 @@ def zscore_saliency(profile,               # (F,) or (B, F) filter profiles
     z = (p - stats.mean)/std
     return np.abs(z) if absolute else z
 
+# %% ../nbs/04_ranking.ipynb #dfaf6b6f
+_VARIANTS = {'pot_pooled': 'pooled', 'pot_exp': 'exponential', 'pot_bound': 'bound'}
+
+def _groups(stats, method):
+    index = getattr(stats, 'index', None)
+    if index is None or 'group' not in index:
+        raise ValueError(f"method {method!r} needs stats.index with a 'group' column (a RefStats has one)")
+    return np.asarray(index['group'], dtype=str)
+
+def tail_model(stats,              # reference statistics (RefStats, or anything with `pot` and, for 'pot_pooled', `index`)
+               method: str = 'pot'): # a method of METHODS
+    "The POT tail model `method` ranks by: stats.pot, or its stabler variant, fitted once and cached in stats.tails."
+    if method not in _VARIANTS: return stats.pot
+    cache = getattr(stats, 'tails', None)
+    if cache is None: cache = stats.tails = {}
+    if method not in cache or cache[method][0] is not stats.pot:
+        groups = _groups(stats, method) if method == 'pot_pooled' else None
+        cache[method] = (stats.pot, pot_variant(stats.pot, _VARIANTS[method], groups))
+    return cache[method][1]
+
 # %% ../nbs/04_ranking.ipynb #3c45fffe
-def pot_saliency(profile, stats):
+def pot_saliency(profile,              # (F,) or (B, F) filter profiles
+                 stats,                # reference statistics (RefStats)
+                 method: str = 'pot'): # 'pot', or a variant: 'pot_pooled', 'pot_exp', 'pot_bound'
     "log POT tail probability of each filter's profile, (F,) or (B, F); smaller = more salient."
-    return stats.pot.log_tail_prob(_profile(profile, stats))
+    if method not in ('pot',) + tuple(_VARIANTS): raise ValueError(f"method {method!r}: use 'pot' or one of {', '.join(map(repr, _VARIANTS))}")
+    return tail_model(stats, method).log_tail_prob(_profile(profile, stats))
 
 # %% ../nbs/04_ranking.ipynb #d8317b66
-def _pot_order(p, stats):
+def _pot_order(p, stats, method='pot'):
     "potsal's rule: tier (fitted tail, unfitted tail, not in the tail), log tail probability, then -z, then index."
-    logp = stats.pot.log_tail_prob(p)
+    logp = tail_model(stats, method).log_tail_prob(p)
     above = p > stats.pot.threshold
     tier = np.where(above & stats.pot.fitted, 0, np.where(above, 1, 2))
     idx = np.broadcast_to(np.arange(p.shape[-1]), p.shape)
@@ -47,12 +72,6 @@ def _pot_order(p, stats):
 
 def _last_group(stats):
     return np.flatnonzero(_groups(stats, 'conv5') == _groups(stats, 'conv5')[-1])
-
-def _groups(stats, method):
-    index = getattr(stats, 'index', None)
-    if index is None or 'group' not in index:
-        raise ValueError(f"method {method!r} needs stats.index with a 'group' column (a RefStats has one)")
-    return np.asarray(index['group'], dtype=str)
 
 def _compact(order, keep):
     "Per row, the entries of `order` where `keep` (same shape) is True, in order, then -1 padding."
@@ -73,8 +92,8 @@ def _check_rank_args(p2, k, seed, subset):
 
 def _order(p2, stats, method, seed, absolute, allowed):
     "(order, allowed): every filter in the method's order, and which of them may be ranked."
-    if method in ('pot', 'pot_filled'):
-        return _pot_order(p2, stats), allowed & (p2 > stats.pot.threshold) if method == 'pot' else allowed
+    if method in ('pot', 'pot_filled') or method in _VARIANTS:
+        return _pot_order(p2, stats, method), allowed if method == 'pot_filled' else allowed & (p2 > stats.pot.threshold)
     if method == 'pot_public':
         return _public_order(p2, stats, allowed & (p2 > stats.pot.threshold)), None
     if method in ('zscore', 'least', 'grad'):
@@ -140,7 +159,7 @@ def _public_order(p, stats, keep):
     return out
 
 # %% ../nbs/04_ranking.ipynb #6013ad57
-_TIE_RULES = {'pot': 'probability 0 first, ties by z-score', 'pot_filled': 'probability 0 first, ties by z-score',
+_TIE_RULES = {**{m: 'probability 0 first, ties by z-score' for m in ('pot', 'pot_filled', 'pot_pooled', 'pot_exp', 'pot_bound')},
               'pot_public': 'NaN beyond an endpoint last; no excess: probability 0, first'}
 
 def extrapolation(profile,              # (F,) or (B, F) filter profiles
@@ -150,7 +169,7 @@ def extrapolation(profile,              # (F,) or (B, F) filter profiles
     "Per ranking: how many of its filters lie beyond the largest reference value, beyond a fitted endpoint, or have no fitted tail."
     p2, o = np.atleast_2d(_profile(profile, stats)), np.atleast_2d(np.asarray(orders))
     valid = o >= 0; f = np.where(valid, o, 0)
-    x, pot = np.take_along_axis(p2, f, 1), stats.pot
+    x, pot = np.take_along_axis(p2, f, 1), tail_model(stats, method)   # a variant's endpoint is its own
     with np.errstate(all='ignore'):
         end = pot.fitted[f] & (pot.xi[f] < 0) & (1 + pot.xi[f]*(x - pot.threshold[f])/pot.sigma[f] <= 0)
     cnt = lambda m: (m & valid).sum(1)

@@ -4,7 +4,7 @@
 
 # %% ../nbs/03_stats.ipynb #5f667d70
 from __future__ import annotations
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 import numpy as np
 import pandas as pd
@@ -73,6 +73,7 @@ class RefStats:
     fingerprint: dict          # model_fingerprint of the model
     data: str = ''             # where the reference data came from
     top: np.ndarray | None = None  # (m, F) all kept largest values (at least pot's): refit at a lower q with `with_q`
+    tails: dict = field(default_factory=dict, init=False, repr=False, compare=False)  # variant tail fits, cached by potsal.ranking.tail_model
 
     def __post_init__(self): self.data = '' if self.data is None else str(self.data)   # always a string (None crashed reports)
 
