@@ -7,6 +7,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, replace
 import numpy as np
+from .core import check_count, check_q
 
 # %% auto #0
 __all__ = ['gpd_logpdf', 'gpd_sf', 'gpd_logsf', 'gpd_isf', 'GPDFit', 'fit_gpd', 'n_top', 'POT', 'xi_confint',
@@ -147,12 +148,36 @@ def _grid_start(L, thetas, i, lo, hi):
     th = np.clip(np.where(ok, vx, x1), lo, hi)
     return np.where((th <= lo) | (th >= hi), (lo + hi)/2, th)
 
+# %% ../nbs/01_evt.ipynb #c7a7b48d
+def _prepare(yT):  # (F, n) excesses, one column per row, NaN = missing; overwritten
+    "Rows scaled to mean 1 (missing entries 0): ys, n, n_missing, mean, max, max of ys, ok. Divides by the max first: no overflow."
+    missing = np.isnan(yT); yT[missing] = 0.
+    n = yT.shape[1] - missing.sum(1); nf = n.astype(np.float64); nm = yT.shape[1] - nf
+    top = yT.max(1) if yT.shape[1] else np.zeros(len(yT))
+    ok = (n >= 2) & (top > 0)
+    ys = np.multiply(yT, np.where(ok, 1/np.where(ok, top, 1.), 0.)[:, None], out=yT)   # max 1: no sum can overflow
+    mean1 = np.where(ok, ys.sum(1)/np.maximum(nf, 1), 1.)
+    ys *= (1/mean1)[:, None]                                                            # mean 1
+    return ys, nf, nm, np.where(ok, top*mean1, np.nan), top, 1/mean1, ok
+
+def _q_moments(ys, t, nf, nm, b1, b2):
+    "u = mean q, w1 = mean y q, w2 = mean y q^2 per row at theta = t, q = 1/(1 + t y); a missing y = 0 gives q = 1. b1, b2: scratch."
+    q = np.multiply(ys, t[:, None], out=b1); q += 1; np.reciprocal(q, out=q)
+    yq = np.multiply(q, ys, out=b2)
+    return (q.sum(1) - nm)/nf, yq.sum(1)/nf, np.einsum('ij,ij->i', yq, q)/nf
+
 # %% ../nbs/01_evt.ipynb #a66a0427
+_TINY = np.finfo(np.float64).tiny   # 2.2e-308: below it floats are subnormal and keep fewer than 52 bits
+
 def _check_excesses(excesses):
     y = np.asarray(excesses, dtype=np.float64)
     if y.ndim not in (1, 2): raise ValueError(f"excesses must have shape (n,) or (n, F), got {y.shape}")
     if np.isinf(y).any(): raise ValueError("excesses contain inf: remove or clip them (NaN marks a missing entry)")
     if (y < 0).any(): raise ValueError("excesses must be >= 0 (they are values minus the threshold): pass x[x > t] - t")
+    top = np.nanmax(np.where(np.isnan(y), 0., y), axis=0) if len(y) else np.zeros(y.shape[1:])
+    if (tiny := (top > 0) & (top < _TINY)).any():
+        raise ValueError(f"{int(np.sum(tiny))} column(s) of excesses lie wholly below {_TINY:.1e} (subnormal floats, too few digits "
+                         "to fit): rescale them, e.g. multiply by 1e300")
     return y
 
 # %% ../nbs/01_evt.ipynb #0c6779c4
@@ -160,14 +185,8 @@ _BLOCK = 512   # columns fitted together: about 2 MB of excesses at n = 500, so 
 
 def _fit_block(yT):  # (F, n) excesses, one column per row, NaN = missing; overwritten
     "xi, sigma, loglik, n of every row of yT."
-    missing = np.isnan(yT); yT[missing] = 0.
-    F, cols = yT.shape[0], np.arange(yT.shape[0])
-    n = yT.shape[1] - missing.sum(1); nf = n.astype(np.float64); nm = yT.shape[1] - nf
-    with np.errstate(all='ignore'): ybar = yT.sum(1)/nf
-    ok = (n >= 2) & (ybar > 0)
-    ymax = yT.max(1) if yT.shape[1] else np.zeros(F)
-    ys = np.multiply(yT, np.where(ok, 1/np.where(ok, ybar, 1.), 0.)[:, None], out=yT)   # mean 1 (0 for bad columns)
-    m = np.maximum(ys.max(1) if ys.shape[1] else np.ones(F), 1.)
+    ys, nf, nm, ybar, ymax, m, ok = _prepare(yT)            # mean 1, so one grid of theta serves every column
+    F, cols, n = len(ys), np.arange(len(ys)), nf.astype(np.int64)
     nf_safe = np.maximum(nf, 1.)
     # 1. the profile likelihood on a grid, for all columns at once
     thetas = np.concatenate([-_NEG_S[:, None]/m[None], np.broadcast_to(_POS_T[:, None], (len(_POS_T), F))])
@@ -208,9 +227,6 @@ def n_top(n_total: int,  # number of reference values N
     "How many of the largest values determine the q-quantile (numpy's linear method) and the excesses over it."
     return n_total - math.floor((n_total - 1)*q)
 
-def _check_q(q):
-    if not (isinstance(q, (float, int)) and 0 < q < 1): raise ValueError(f"q must be a quantile level in (0, 1), e.g. 0.95; got {q!r}")
-
 def _quantile_from_top(top, n_total, q):
     "The q-quantile (numpy 'linear', same rounding) of each column from its values sorted in descending order."
     pos = (n_total - 1)*q
@@ -239,7 +255,8 @@ class POT:
     @classmethod
     def from_top(cls, top, n_total: int, q: float = 0.95, min_excess: int = 10):
         "Build from the n_top(N, q) largest values of each column, sorted descending (what streaming statistics keep)."
-        _check_q(q)
+        q, min_excess = check_q('q', q), check_count('min_excess', min_excess, 2, what=' (excesses needed to fit a tail)')
+        n_total = check_count('n_total', n_total, 1)
         top = np.asarray(top, dtype=np.float64)
         if top.ndim != 2 or top.shape[0] < n_top(n_total, q):
             raise ValueError(f"top must be (m, F) with m >= n_top(N, q) = {n_top(n_total, q)} values per column, got {top.shape}")
@@ -258,7 +275,7 @@ class POT:
     @classmethod
     def fit(cls, ref, q: float = 0.95, min_excess: int = 10):
         "Fit every column of a reference array (N, F)."
-        _check_q(q)
+        q = check_q('q', q)
         ref = np.asarray(ref, dtype=np.float64)
         if ref.ndim != 2:
             raise ValueError(f"ref must be a 2-D array (N samples, F filters), got shape {ref.shape}; for one column use ref[:, None]")
@@ -371,24 +388,6 @@ def plot_diagnostics(x,               # 1-D sample (e.g. one filter's reference 
         a.plot(xs, ys, '.', ms=3); a.axline((0, 0), slope=1, color='C3', lw=1); a.set(title=t, xlabel='model', ylabel='empirical')
     fig.suptitle(title, fontsize=10); fig.tight_layout()
     return fig
-
-# %% ../nbs/01_evt.ipynb #c7a7b48d
-def _prepare(yT):  # (F, n) excesses, one column per row, NaN = missing; overwritten
-    "Rows scaled to mean 1 (missing entries 0): ys, n, n_missing, mean, max, max of ys, ok. Divides by the max first: no overflow."
-    missing = np.isnan(yT); yT[missing] = 0.
-    n = yT.shape[1] - missing.sum(1); nf = n.astype(np.float64); nm = yT.shape[1] - nf
-    top = yT.max(1) if yT.shape[1] else np.zeros(len(yT))
-    ok = (n >= 2) & (top > 0)
-    ys = np.multiply(yT, np.where(ok, 1/np.where(ok, top, 1.), 0.)[:, None], out=yT)   # max 1: no sum can overflow
-    mean1 = np.where(ok, ys.sum(1)/np.maximum(nf, 1), 1.)
-    ys *= (1/mean1)[:, None]                                                            # mean 1
-    return ys, nf, nm, np.where(ok, top*mean1, np.nan), top, 1/mean1, ok
-
-def _q_moments(ys, t, nf, nm, b1, b2):
-    "u = mean q, w1 = mean y q, w2 = mean y q^2 per row at theta = t, q = 1/(1 + t y); a missing y = 0 gives q = 1. b1, b2: scratch."
-    q = np.multiply(ys, t[:, None], out=b1); q += 1; np.reciprocal(q, out=q)
-    yq = np.multiply(q, ys, out=b2)
-    return (q.sum(1) - nm)/nf, yq.sum(1)/nf, np.einsum('ij,ij->i', yq, q)/nf
 
 # %% ../nbs/01_evt.ipynb #49efe821
 def _theta_block(ys, nf, nm, m, xi, theta, tol, max_iter=60):

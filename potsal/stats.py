@@ -11,8 +11,9 @@ import pandas as pd
 import torch
 import torch.nn as nn
 from tqdm import tqdm
-from .evt import POT, n_top, _check_q
-from .core import UserError, atomic_save, eval_mode, first_line, model_fingerprint, fingerprint_mismatch
+from .evt import POT, n_top
+from .core import (UserError, atomic_save, check_count, check_q, eval_mode, first_line, model_fingerprint,
+                         fingerprint_mismatch)
 from .profiles import filter_profiles, filter_index
 
 # %% auto #0
@@ -58,7 +59,7 @@ class Accumulator:
     def std(self): return np.sqrt(self.m2/(self.n - 1)) if self.n > 1 else np.full_like(self.mean, np.nan)
 
 # %% ../nbs/03_stats.ipynb #deb1024f
-_FORMAT = 'potsal.RefStats'
+_FORMAT, _VERSIONS = 'potsal.RefStats', (1,)   # the file formats this potsal reads
 
 @dataclass
 class RefStats:
@@ -82,7 +83,7 @@ class RefStats:
 
     def with_q(self, q: float) -> 'RefStats':  # new threshold quantile
         "The same statistics with the tail model refitted at quantile q (needs the top values kept for it: `keep_q` <= q)."
-        _check_q(q)
+        q = check_q('q', q)
         top = self.top if self.top is not None else self.pot.top
         if len(top) < n_top(self.n, q):
             raise ValueError(f"these statistics keep {len(top)} top values per filter, q = {q} needs {n_top(self.n, q)}: recompute with "
@@ -110,6 +111,9 @@ class RefStats:
                             f"{type(e).__name__}: {first_line(e)}") from None
         if not isinstance(d, dict) or d.get('format') != _FORMAT:
             raise UserError(f"{path} is not a potsal RefStats file (no '{_FORMAT}' header)")
+        if (v := d.get('version')) not in _VERSIONS or isinstance(v, bool):
+            raise UserError(f"{path}: RefStats format version {v!r}; this potsal reads version(s) {', '.join(map(str, _VERSIONS))}: "
+                            "open it with the potsal that wrote it, or recompute it with reference_stats(...).save(path)")
         mean, std, top, pot = _check_fields(d, path)
         if model is not None and (msg := fingerprint_mismatch(d['fingerprint'], model_fingerprint(model))):
             raise UserError(f"{path} was computed for another model: {msg}")
@@ -118,6 +122,7 @@ class RefStats:
 
 
 _FIELDS = ('mean', 'std', 'top', 'n', 'q', 'min_excess', 'index', 'used', 'fingerprint')
+_INDEX_COLUMNS = ('param', 'channel', 'group')   # what rankings and reports read
 
 def _check_fields(d: dict, path):
     "(mean, std, top, pot) of a loaded RefStats dict, or a one-line UserError naming the file, what is wrong, and the fix."
@@ -139,11 +144,17 @@ def _check_fields(d: dict, path):
     for k, v in (('mean', mean), ('std', std), ('top', top)):
         if not np.isfinite(v).all(): raise bad(f"{k} holds {int((~np.isfinite(v)).sum())} NaN or infinite value(s)")
     if (std < 0).any(): raise bad("std holds negative values")
+    for k, v in (('mean', mean), ('top', top)):
+        if (v < 0).any(): raise bad(f"{k} holds {int((v < 0).sum())} negative value(s), but profiles (mean absolute gradients) are >= 0")
+    me = d['min_excess']
+    if not isinstance(me, int) or isinstance(me, bool) or me < 2: raise bad(f"min_excess = {me!r}, need an integer >= 2")
     if (np.diff(top, axis=0) > 0).any(): raise bad("top values are not sorted in descending order per filter")
     if (top[0] < mean - 1e-9*np.abs(mean)).any(): raise bad("a filter's largest value is below its mean")
     index = d['index']
     if not isinstance(index, dict) or not index or any(len(v) != F_ for v in index.values()):
         raise bad(f"the filter index must have {F_} rows, like mean and std")
+    if lack := [c for c in _INDEX_COLUMNS if c not in index]:
+        raise bad(f"the filter index lacks column(s) {', '.join(lack)} (it has {', '.join(map(str, index))})")
     used = arrays['used']
     if used.ndim != 1 or len(used) != n or used.dtype.is_floating_point:
         raise bad(f"used {tuple(used.shape)} must be {n} integer positions (one per sample)")
@@ -173,7 +184,8 @@ def reference_stats(model: nn.Module,     # the model (left unchanged)
                     progress: bool = True,
                     keep_q: float | None = None): # keep enough top values to refit at any quantile >= keep_q (`RefStats.with_q`)
     "Stream per-filter mean/std (Welford, float64) and top-m values over `loader`, then fit every filter's tail."
-    _check_q(q)
+    q, min_excess = check_q('q', q), check_count('min_excess', min_excess, 2, what=' (excesses needed to fit a tail)')
+    keep_q, n_max = check_q('keep_q', keep_q) if keep_q is not None else None, check_count('n_max', n_max, 2)
     dist = _dist()
     device = device or next(model.parameters()).device
     if n_max is None:
@@ -181,7 +193,6 @@ def reference_stats(model: nn.Module,     # the model (left unchanged)
         except TypeError:
             raise ValueError("the loader has no length: pass n_max, an upper bound on the number of reference samples") from None
     if dist: n_max = int(_all_sum(dist, n_max))
-    if keep_q is not None: _check_q(keep_q)
     acc = Accumulator(n_top(n_max, min(q, keep_q or q)))
     positions, used, seen = _positions(loader), [], 0
     for x, y in tqdm(loader, desc='reference profiles', disable=not progress):
