@@ -14,7 +14,7 @@ __all__ = ['gpd_logpdf', 'gpd_sf', 'gpd_logsf', 'gpd_isf', 'GPDFit', 'fit_gpd', 
            'mean_residual_life', 'parameter_stability', 'qq_pp', 'plot_diagnostics', 'fit_exponential',
            'fit_gpd_pooled', 'ProfileSet', 'gpd_profile_set', 'pot_variant']
 
-# %% ../nbs/01_evt.ipynb #5ae75176
+# %% ../nbs/01_evt.ipynb #2771c391
 def _log1p_over(xi, z):
     "log1p(xi*z)/xi, accurate for every xi, with the limit z - xi*z^2/2 where xi is numerically 0."
     tiny = np.abs(xi) < 1e-200
@@ -23,7 +23,6 @@ def _log1p_over(xi, z):
 
 def _f64(*arrays): return np.broadcast_arrays(*[np.asarray(a, dtype=np.float64) for a in arrays])
 
-# %% ../nbs/01_evt.ipynb #f2066f64
 def gpd_logpdf(y,      # excesses over the threshold (any shape; broadcast with xi and sigma)
                xi,     # shape parameter (scipy's c)
                sigma): # scale parameter, > 0
@@ -37,6 +36,7 @@ def gpd_logpdf(y,      # excesses over the threshold (any shape; broadcast with 
     out = np.where(np.isnan(y), np.nan, np.where(inside, out, -np.inf))
     return np.where(sigma > 0, out, np.nan)[()]
 
+# %% ../nbs/01_evt.ipynb #e311551c
 def gpd_sf(y,      # excesses over the threshold
            xi,     # shape parameter
            sigma): # scale parameter, > 0
@@ -48,6 +48,7 @@ def gpd_sf(y,      # excesses over the threshold
     out = np.where(y < 0, 1., np.where(np.isnan(y), np.nan, out))
     return np.where(sigma > 0, out, np.nan)[()]
 
+# %% ../nbs/01_evt.ipynb #60436d7f
 def gpd_logsf(y, xi, sigma):
     "log P(Y > y) for the GPD, without underflow in the far tail (-inf beyond a bounded tail's endpoint)."
     y, xi, sigma = _f64(y, xi, sigma)
@@ -57,6 +58,7 @@ def gpd_logsf(y, xi, sigma):
     out = np.where(y < 0, 0., np.where(np.isnan(y), np.nan, out))
     return np.where(sigma > 0, out, np.nan)[()]
 
+# %% ../nbs/01_evt.ipynb #ca7d40fe
 def gpd_isf(p,      # survival probability in (0, 1]
             xi,     # shape parameter
             sigma): # scale parameter
@@ -80,7 +82,7 @@ class GPDFit:
         "Negative log-likelihood of `excesses` (n,) or (n, F) under this fit."
         return -np.nansum(gpd_logpdf(excesses, self.xi, self.sigma), axis=0)
 
-# %% ../nbs/01_evt.ipynb #dbf7719d
+# %% ../nbs/01_evt.ipynb #5c9e2220
 _NEG_S = np.array([1-1e-8, 1-1e-4, 0.99, 0.8, 0.3, 0.02])   # negative grid: theta = -s / max(y), s in (0, 1)
 _POS_T = np.array([3e-3, 0.05, 0.3, 1, 3, 30, 1e3])          # positive grid, for data scaled to mean 1
 
@@ -94,6 +96,20 @@ def _mean_log1p(ys, theta, n, buf):
     "A(theta) = sum_j log1p(theta*y_j) / n per row of ys (F, n), computed in `buf`."
     np.multiply(ys, theta[:, None], out=buf)
     return np.log1p(buf, out=buf).sum(1)/n
+
+def _grid_start(L, thetas, i, lo, hi):
+    "Vertex of the parabola through the best grid point and its two neighbours, kept inside (lo, hi)."
+    G, cols = len(thetas), np.arange(L.shape[1])
+    i0, i2 = np.maximum(i-1, 0), np.minimum(i+1, G-1)
+    x0, x1, x2 = thetas[i0, cols], thetas[i, cols], thetas[i2, cols]
+    f0, f1, f2 = L[i0, cols], L[i, cols], L[i2, cols]
+    with np.errstate(all='ignore'):
+        num = (x1-x0)**2*(f1-f2) - (x1-x2)**2*(f1-f0)
+        den = (x1-x0)*(f1-f2) - (x1-x2)*(f1-f0)
+        vx = x1 - 0.5*num/den
+    ok = np.isfinite(vx) & (i > 0) & (i < G-1) & np.isfinite(f0) & np.isfinite(f2)
+    th = np.clip(np.where(ok, vx, x1), lo, hi)
+    return np.where((th <= lo) | (th >= hi), (lo + hi)/2, th)
 
 # %% ../nbs/01_evt.ipynb #b049eb76
 def _grimshaw(ys, t, nn, nm, b1, b2):
@@ -133,22 +149,20 @@ def _halley(ys, n_missing, n, theta, lo, hi, max_iter=80):
     if len(active): A_out[active] = _mean_log1p(ys[active], theta[active], n[active], np.empty((len(active), ys.shape[1])))
     return theta, A_out
 
-# %% ../nbs/01_evt.ipynb #ffb8f624
-def _grid_start(L, thetas, i, lo, hi):
-    "Vertex of the parabola through the best grid point and its two neighbours, kept inside (lo, hi)."
-    G, cols = len(thetas), np.arange(L.shape[1])
-    i0, i2 = np.maximum(i-1, 0), np.minimum(i+1, G-1)
-    x0, x1, x2 = thetas[i0, cols], thetas[i, cols], thetas[i2, cols]
-    f0, f1, f2 = L[i0, cols], L[i, cols], L[i2, cols]
-    with np.errstate(all='ignore'):
-        num = (x1-x0)**2*(f1-f2) - (x1-x2)**2*(f1-f0)
-        den = (x1-x0)*(f1-f2) - (x1-x2)*(f1-f0)
-        vx = x1 - 0.5*num/den
-    ok = np.isfinite(vx) & (i > 0) & (i < G-1) & np.isfinite(f0) & np.isfinite(f2)
-    th = np.clip(np.where(ok, vx, x1), lo, hi)
-    return np.where((th <= lo) | (th >= hi), (lo + hi)/2, th)
+# %% ../nbs/01_evt.ipynb #56cf820f
+_TINY = np.finfo(np.float64).tiny   # 2.2e-308: below it floats are subnormal and keep fewer than 52 bits
 
-# %% ../nbs/01_evt.ipynb #c7a7b48d
+def _check_excesses(excesses):
+    y = np.asarray(excesses, dtype=np.float64)
+    if y.ndim not in (1, 2): raise ValueError(f"excesses must have shape (n,) or (n, F), got {y.shape}")
+    if np.isinf(y).any(): raise ValueError("excesses contain inf: remove or clip them (NaN marks a missing entry)")
+    if (y < 0).any(): raise ValueError("excesses must be >= 0 (they are values minus the threshold): pass x[x > t] - t")
+    top = np.nanmax(np.where(np.isnan(y), 0., y), axis=0) if len(y) else np.zeros(y.shape[1:])
+    if (tiny := (top > 0) & (top < _TINY)).any():
+        raise ValueError(f"{int(np.sum(tiny))} column(s) of excesses lie wholly below {_TINY:.1e} (subnormal floats, too few digits "
+                         "to fit): rescale them, e.g. multiply by 1e300")
+    return y
+
 def _prepare(yT):  # (F, n) excesses, one column per row, NaN = missing; overwritten
     "Rows scaled to mean 1 (missing entries 0): ys, n, n_missing, mean, max, max of ys, ok. Divides by the max first: no overflow."
     missing = np.isnan(yT); yT[missing] = 0.
@@ -165,20 +179,6 @@ def _q_moments(ys, t, nf, nm, b1, b2):
     q = np.multiply(ys, t[:, None], out=b1); q += 1; np.reciprocal(q, out=q)
     yq = np.multiply(q, ys, out=b2)
     return (q.sum(1) - nm)/nf, yq.sum(1)/nf, np.einsum('ij,ij->i', yq, q)/nf
-
-# %% ../nbs/01_evt.ipynb #a66a0427
-_TINY = np.finfo(np.float64).tiny   # 2.2e-308: below it floats are subnormal and keep fewer than 52 bits
-
-def _check_excesses(excesses):
-    y = np.asarray(excesses, dtype=np.float64)
-    if y.ndim not in (1, 2): raise ValueError(f"excesses must have shape (n,) or (n, F), got {y.shape}")
-    if np.isinf(y).any(): raise ValueError("excesses contain inf: remove or clip them (NaN marks a missing entry)")
-    if (y < 0).any(): raise ValueError("excesses must be >= 0 (they are values minus the threshold): pass x[x > t] - t")
-    top = np.nanmax(np.where(np.isnan(y), 0., y), axis=0) if len(y) else np.zeros(y.shape[1:])
-    if (tiny := (top > 0) & (top < _TINY)).any():
-        raise ValueError(f"{int(np.sum(tiny))} column(s) of excesses lie wholly below {_TINY:.1e} (subnormal floats, too few digits "
-                         "to fit): rescale them, e.g. multiply by 1e300")
-    return y
 
 # %% ../nbs/01_evt.ipynb #0c6779c4
 _BLOCK = 512   # columns fitted together: about 2 MB of excesses at n = 500, so every pass stays in cache
@@ -324,7 +324,7 @@ def _tail_prob(self, x):  # profiles (F,) or (B, F)
 
 POT.log_tail_prob, POT.tail_prob = _log_tail_prob, _tail_prob
 
-# %% ../nbs/01_evt.ipynb #612ea56c
+# %% ../nbs/01_evt.ipynb #49e24ed4
 def xi_confint(fit: GPDFit,      # a fit from `fit_gpd`
                level: float = 0.95):  # confidence level
     "Delta-method confidence interval (lo, hi) for xi from the GPD's expected information; NaN where xi <= -1/2."
@@ -334,6 +334,7 @@ def xi_confint(fit: GPDFit,      # a fit from `fit_gpd`
     with np.errstate(all='ignore'): half = np.where(xi > -0.5, z*(1 + xi)/np.sqrt(n), np.nan)
     return (xi - half)[()], (xi + half)[()]
 
+# %% ../nbs/01_evt.ipynb #3bf210f4
 def mean_residual_life(x,                    # 1-D sample
                        thresholds=None,      # thresholds u (default: 50 quantiles from 0.5 to 0.995)
                        level: float = 0.95): # confidence level of the band
@@ -349,6 +350,7 @@ def mean_residual_life(x,                    # 1-D sample
         rows.append((u, me, me - norm.ppf(0.5 + level/2)*se, me + norm.ppf(0.5 + level/2)*se, len(e)))
     return pd.DataFrame(rows, columns=['u', 'mean_excess', 'lo', 'hi', 'n'])
 
+# %% ../nbs/01_evt.ipynb #461841ea
 def parameter_stability(x,               # 1-D sample
                         thresholds=None, # thresholds u (default: 30 quantiles from 0.5 to 0.99)
                         level: float = 0.95):
@@ -362,13 +364,14 @@ def parameter_stability(x,               # 1-D sample
     lo, hi = xi_confint(f, level)
     return pd.DataFrame(dict(u=u, xi=f.xi, xi_lo=lo, xi_hi=hi, modified_scale=f.sigma - f.xi*u, n=f.n))
 
-# %% ../nbs/01_evt.ipynb #94a61287
+# %% ../nbs/01_evt.ipynb #a4e13a0c
 def qq_pp(excesses, fit: GPDFit):
     "Plotting positions for QQ and PP plots: (model quantiles, sorted excesses, model probabilities, empirical probabilities)."
     e = np.sort(np.asarray(excesses, dtype=np.float64)[~np.isnan(excesses)])
     p_emp = (np.arange(1, len(e) + 1) - 0.5)/len(e)
     return gpd_isf(1 - p_emp, fit.xi, fit.sigma), e, 1 - gpd_sf(e, fit.xi, fit.sigma), p_emp
 
+# %% ../nbs/01_evt.ipynb #59c6306a
 def plot_diagnostics(x,               # 1-D sample (e.g. one filter's reference profiles)
                      q: float = 0.95, # threshold quantile
                      title: str = ''):
@@ -376,7 +379,7 @@ def plot_diagnostics(x,               # 1-D sample (e.g. one filter's reference 
     import matplotlib.pyplot as plt
     x = np.asarray(x, dtype=np.float64); t = np.quantile(x, q)
     e = x[x > t] - t; f = fit_gpd(e)
-    fig, ax = plt.subplots(1, 4, figsize=(15, 3.2))
+    fig, ax = plt.subplots(1, 4, figsize=(12, 2.8))
     mrl = mean_residual_life(x)
     ax[0].plot(mrl.u, mrl.mean_excess, 'k'); ax[0].fill_between(mrl.u, mrl.lo, mrl.hi, color='0.85'); ax[0].axvline(t, color='C3', ls=':')
     ax[0].set(title='mean residual life', xlabel='threshold u', ylabel='mean excess')
@@ -431,7 +434,7 @@ def fit_exponential(excesses):  # (n,) or (n, F) excesses over a threshold, >= 0
         sigma, loglik = np.where(ok, ybar, np.nan), np.where(ok, -n*(1 + np.log(ybar)), np.nan)
     return GPDFit(np.where(ok, 0., np.nan)[()], sigma[()], loglik[()], n[()] if y.ndim == 2 else int(n))
 
-# %% ../nbs/01_evt.ipynb #5e94f59c
+# %% ../nbs/01_evt.ipynb #2b49fb95
 def _pooled_at(ys, nf, nm, m, code, G, xi_g, theta0, tol=1e-13):
     "Every sigma_f profiled out at the group shapes xi_g: theta, sigma, loglik per row; L, r, dr/dxi per group (scaled data)."
     theta, u, w1, w2 = _theta_for_xi(ys, nf, nm, m, xi_g[code], theta0, tol)
@@ -442,7 +445,6 @@ def _pooled_at(ys, nf, nm, m, code, G, xi_g, theta0, tol=1e-13):
     N = np.bincount(code, nf, G)
     return theta, sigma, ll, np.bincount(code, ll, G), np.bincount(code, nf*A, G)/N - xi_g, np.bincount(code, nf*w1*u*u/w2, G)/N - 1
 
-# %% ../nbs/01_evt.ipynb #2b49fb95
 _XI_GRID = np.array([-0.9, -0.6, -0.35, -0.15, -0.05, 0.05, 0.15, 0.3, 0.5, 0.8, 1.3, 2.2, 4.])
 
 def _pooled_grid(ys, nf, nm, m, code, G):
@@ -555,7 +557,7 @@ class ProfileSet:
         for x, s in zip(self.xi, self.sigma): np.fmax(out, gpd_logsf(y, x, s), out=out)
         return np.where(np.isnan(self.xi[0]), np.nan, out)[()]
 
-# %% ../nbs/01_evt.ipynb #cbc133b6
+# %% ../nbs/01_evt.ipynb #20f19af2
 def _set_block(yT, n_grid, cut):
     "xi and sigma at n_grid points, evenly spaced in tau, along the profile-likelihood set of each row of yT (F, n); overwritten."
     ys, nf, nm, ybar, top, m, ok = _prepare(yT)
@@ -572,7 +574,6 @@ def _set_block(yT, n_grid, cut):
         xi_g[j, rows], sg_g[j, rows] = np.where(t <= -30., -1., x), np.where(t <= -30., top[rows], s*ybar[rows])
     return xi_g, sg_g
 
-# %% ../nbs/01_evt.ipynb #20f19af2
 def gpd_profile_set(excesses,           # (n,) or (n, F) excesses over a threshold, >= 0; NaN marks a missing entry
                     level: float = 0.95, # confidence level
                     n_grid: int = 25):   # points along the set, its two ends included

@@ -12,10 +12,11 @@ from .evt import pot_variant
 # %% auto #0
 __all__ = ['METHODS', 'zscore_saliency', 'tail_model', 'pot_saliency', 'rank_filters', 'n_ranked', 'extrapolation']
 
-# %% ../nbs/04_ranking.ipynb #a1565317
+# %% ../nbs/04_ranking.ipynb #f40e759e
 METHODS = ('pot', 'pot_filled', 'pot_public', 'pot_pooled', 'pot_exp', 'pot_bound', 'zscore', 'random', 'conv5', 'least', 'grad',
            'random_matched', 'random_matched_z')
 
+# %% ../nbs/04_ranking.ipynb #a1565317
 def _profile(profile, stats):
     p = np.asarray(profile.detach().cpu() if hasattr(profile, 'detach') else profile, dtype=np.float64)
     F = len(stats.mean)
