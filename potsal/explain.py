@@ -55,8 +55,11 @@ def input_saliency(model: nn.Module, x, y, stats,
             g, = torch.autograd.grad(sim, x)
     return g[0].abs().amax(0), g[0], top
 
-# %% ../nbs/19_explain.ipynb #3007345c
-def profiles_of(model: nn.Module, data, batch_size: int = 128, device=None):
+# %% ../nbs/19_explain.ipynb #bd964e2b
+def profiles_of(model: nn.Module,        # a CNN or a Vision Transformer
+                data,                    # a dataset of (image, label)
+                batch_size: int = 128,   # samples per batch
+                device=None):            # default: the model's device
     "(profiles (N, F) float64, labels (N,), predictions (N,)) of a whole dataset."
     device = device or next(model.parameters()).device
     loader = torch.utils.data.DataLoader(data, batch_size=batch_size)
@@ -64,16 +67,29 @@ def profiles_of(model: nn.Module, data, batch_size: int = 128, device=None):
     Y = torch.cat([y for _, y in loader]).numpy()
     return P, Y, predict(model, data, device, batch_size).numpy()
 
-def saliency_space(profiles, stats, space: str = 'z') -> np.ndarray:
-    "Profiles mapped to z-scores ('z') or to POT surprise -log p ('pot')."
+# %% ../nbs/19_explain.ipynb #b0805c54
+_MAX_SURPRISE = float(-np.log(np.finfo(np.float64).tiny))   # 708.4: -log of the smallest normal float64 probability
+
+def saliency_space(profiles,              # (N, F) or (F,) filter profiles
+                   stats,                 # reference statistics with mean, std and pot
+                   space: str = 'z') -> np.ndarray:  # 'z' or 'pot'
+    "Profiles mapped to z-scores ('z') or to POT surprise -log p ('pot', capped at -log of the smallest float64 where p = 0)."
     from potsal.ranking import zscore_saliency, pot_saliency
     if space == 'z': return zscore_saliency(profiles, stats)
-    if space == 'pot': return -pot_saliency(profiles, stats)
+    if space == 'pot': return np.minimum(0.0 - pot_saliency(profiles, stats), _MAX_SURPRISE)   # 0 - log p: no negative zeros
     raise ValueError(f"unknown saliency space {space!r}: use 'z' or 'pot'")
 
-def nearest(query, ref, n: int = 5, exclude_self: bool = False):
+# %% ../nbs/19_explain.ipynb #4462fe14
+def nearest(query,                        # (Q, D) or (D,) query rows
+            ref,                          # (R, D) reference rows
+            n: int = 5,                   # neighbours per query
+            exclude_self: bool = False):  # query is ref: a row is not its own neighbour
     "(indices (Q, n), cosine similarities (Q, n)) of the n reference rows most similar to each query row."
     q = np.atleast_2d(np.asarray(query, dtype=np.float64)); r = np.asarray(ref, dtype=np.float64)
+    for name, a in (('query', q), ('ref', r)):
+        if not np.isfinite(a).all():
+            raise ValueError(f"nearest: {name} has {int((~np.isfinite(a).any(1)).sum())} rows with NaN or infinite entries; "
+                             "cosine similarity needs finite rows (saliency_space caps the POT surprise)")
     qn = q/np.maximum(np.linalg.norm(q, axis=1, keepdims=True), 1e-300)
     rn = r/np.maximum(np.linalg.norm(r, axis=1, keepdims=True), 1e-300)
     sim = qn @ rn.T
@@ -81,7 +97,10 @@ def nearest(query, ref, n: int = 5, exclude_self: bool = False):
     idx = np.argsort(-sim, axis=1, kind='stable')[:, :n]
     return idx, np.take_along_axis(sim, idx, 1)
 
-def label_agreement(query_labels, ref_labels, idx) -> dict:
+# %% ../nbs/19_explain.ipynb #642a58c9
+def label_agreement(query_labels,   # (Q,) labels of the query rows
+                    ref_labels,     # (R,) labels of the reference rows
+                    idx) -> dict:   # (Q, n) neighbour indices into the reference, from `nearest`
     "Share of neighbours with the query's label, and what random neighbours would give (the reference class frequencies)."
     ql, rl = np.asarray(query_labels), np.asarray(ref_labels)
     freq = {c: np.mean(rl == c) for c in np.unique(rl)}

@@ -12,8 +12,88 @@ import torch.nn.functional as F
 from .core import eval_mode
 
 # %% auto #0
-__all__ = ['per_sample_conv_grad', 'conv_filter_profile', 'layer_group', 'conv_layers', 'attention_layers', 'filter_units',
-           'filter_index', 'paper_filters', 'filter_weights', 'filter_profiles', 'param_profiles']
+__all__ = ['layer_group', 'conv_layers', 'attention_layers', 'filter_units', 'filter_index', 'paper_filters', 'filter_weights',
+           'per_sample_conv_grad', 'conv_filter_profile', 'filter_profiles', 'param_profiles']
+
+# %% ../nbs/02_profiles.ipynb #2d583c34
+_RESNET_GROUPS = {'conv1': 'conv1', 'bn1': 'conv1', 'layer1': 'conv2_x', 'layer2': 'conv3_x', 'layer3': 'conv4_x', 'layer4': 'conv5_x'}
+
+def _is_resnet(model): return all(hasattr(model, a) for a in ('conv1', 'layer1', 'layer2', 'layer3', 'layer4'))
+
+def _vgg_blocks(model):
+    "For a torchvision-style VGG: features index -> 'blockN', counting max-pools."
+    feats = getattr(model, 'features', None)
+    if not (isinstance(feats, nn.Sequential) and type(model).__name__ == 'VGG'): return None
+    block, out = 1, {}
+    for i, m in enumerate(feats):
+        out[str(i)] = f'block{block}'
+        if isinstance(m, nn.MaxPool2d): block += 1
+    return out
+
+def layer_group(model: nn.Module, param_name: str) -> str:
+    "The layer group of a parameter: conv1, conv2_x..conv5_x for ResNets, block1..block5 for VGG, else its top-level module."
+    parts = param_name.split('.')
+    if _is_resnet(model) and parts[0] in _RESNET_GROUPS: return _RESNET_GROUPS[parts[0]]
+    vgg = _vgg_blocks(model)
+    if vgg is not None and parts[0] == 'features': return vgg[parts[1]]
+    if type(model).__name__ == 'VisionTransformer' and parts[:2] == ['encoder', 'layers'] and len(parts) > 2:
+        return f"block{int(parts[2].rsplit('_', 1)[-1]) + 1}"
+    return parts[0] if len(parts) > 1 else 'root'
+
+# %% ../nbs/02_profiles.ipynb #af421ddc
+def conv_layers(model: nn.Module,  # any torch model
+                required: bool = True):  # raise if the model has no Conv2d
+    "(parameter name, Conv2d module) for every 4-D weight, in named_parameters() order; a clear error for other 4-D weights."
+    owner = {}
+    for mname, m in model.named_modules():
+        if isinstance(m, nn.Conv2d): owner[id(m.weight)] = m
+    out = []
+    for name, p in model.named_parameters():
+        if p.ndim != 4: continue
+        if id(p) not in owner:
+            raise NotImplementedError(f"parameter {name!r} is 4-D but not the weight of an nn.Conv2d; potsal profiles Conv2d filters only")
+        out.append((name, owner[id(p)]))
+    if not out and required: raise ValueError(f"{type(model).__name__} has no Conv2d layer: filter profiles need convolution filters")
+    return out
+
+# %% ../nbs/02_profiles.ipynb #614ae3ec
+def attention_layers(model: nn.Module):  # any torch model
+    "(parameter name, MultiheadAttention) for every attention block with a packed in_proj_weight, in named_parameters() order."
+    owner = {id(m.in_proj_weight): m for m in model.modules() if isinstance(m, nn.MultiheadAttention) and m.in_proj_weight is not None}
+    return [(name, owner[id(p)]) for name, p in model.named_parameters() if id(p) in owner]
+
+# %% ../nbs/02_profiles.ipynb #f6162e68
+def filter_units(model: nn.Module):  # a CNN, or a model with attention projections
+    "The ranked units: (parameter name, module, kind) of every attention projection ('rows') if the model has any, else of every Conv2d "
+    "('conv')."
+    attn = attention_layers(model)
+    if attn: return [(n, m, 'rows') for n, m in attn]
+    units = [(n, m, 'conv') for n, m in conv_layers(model, required=False)]
+    if not units: raise ValueError(f"{type(model).__name__} has no Conv2d layer or attention projection: nothing to profile")
+    return units
+
+def _unit_weight(module, kind): return module.weight if kind == 'conv' else module.in_proj_weight
+
+# %% ../nbs/02_profiles.ipynb #25095442
+def _unit_name(kind, k, n_rows):
+    return 'filter' if kind == 'conv' else f"W_{'QKV'[3*k//n_rows]} row"
+
+def filter_index(model: nn.Module) -> pd.DataFrame:  # a CNN, or a model with attention projections
+    "One row per unit (profile column): parameter name, output channel (or projection row), layer group, weights per unit, what the "
+    "unit is."
+    rows = [(name, k, layer_group(model, name), w[0].numel(), _unit_name(kind, k, w.shape[0]))
+            for name, m, kind in filter_units(model) for w in [_unit_weight(m, kind)] for k in range(w.shape[0])]
+    return pd.DataFrame(rows, columns=['param', 'channel', 'group', 'fan', 'unit'])
+
+# %% ../nbs/02_profiles.ipynb #77c28d05
+def paper_filters(index: pd.DataFrame) -> np.ndarray:  # a filter_index
+    "Boolean mask of the POT paper's Table 3 filter set: every unit except the downsample (projection shortcut) convolutions."
+    return ~index.param.str.contains(r'(?:^|\.)downsample\.', regex=True).to_numpy()
+
+# %% ../nbs/02_profiles.ipynb #f29dddd3
+def filter_weights(model: nn.Module):  # a CNN, or a model with attention projections
+    "For every profile column, (weight tensor, row): weight[row] is that filter's weights."
+    return [(w, k) for _, m, kind in filter_units(model) for w in [_unit_weight(m, kind)] for k in range(w.shape[0])]
 
 # %% ../nbs/02_profiles.ipynb #70e65f7b
 def _unfold(conv: nn.Conv2d, inp):
@@ -34,7 +114,7 @@ def per_sample_conv_grad(conv: nn.Conv2d,  # the convolution
     G = gout.reshape(B, g, conv.out_channels//g, -1)
     return (G @ U.transpose(-1, -2)).reshape(B, *conv.weight.shape)
 
-# %% ../nbs/02_profiles.ipynb #78d20bc4
+# %% ../nbs/02_profiles.ipynb #50a8e2e9
 def _pointwise(conv: nn.Conv2d): return conv.kernel_size == (1, 1) and conv.padding in ((0, 0), 'valid')
 
 def _patches(conv: nn.Conv2d, inp):
@@ -54,6 +134,7 @@ def _patches(conv: nn.Conv2d, inp):
             return win.reshape(N, C*kh*kw, Ho*Wo)
     return _unfold(conv, inp)
 
+# %% ../nbs/02_profiles.ipynb #f9fca3d6
 def _chunked_abs_sum(G, Ut, chunk_bytes):
     "sum_j |G Ut|_kj for G (N, O, L), Ut (N, L, J): the products formed in one reused buffer of about chunk_bytes."
     N, O, J = G.shape[0], G.shape[1], Ut.shape[-1]
@@ -151,9 +232,20 @@ def _use_grouped(conv: nn.Conv2d, L):
     return conv.padding_mode == 'zeros' and not isinstance(conv.padding, str) and \
         (L >= 256 or (L >= 64 and conv.in_channels//conv.groups <= 64))
 
-# %% ../nbs/02_profiles.ipynb #60286352
+# %% ../nbs/02_profiles.ipynb #465492a6
 _SPARSE_MAX_L = 8   # output positions up to which the zero shortcuts pay (at L = 16 they cost more than they save)
 
+def _route(conv: nn.Conv2d, gout, L):
+    "How conv_filter_profile computes this layer: 'grouped', 'single' (1x1 output), 'sparse', 'onednn' or 'matmul'."
+    g, O = conv.groups, conv.out_channels
+    onednn = _use_onednn(gout, O//g, conv.weight[0].numel(), L)
+    few_in = conv.in_channels//g <= 4   # an RGB stem: the grouped kernel is slow with so few channels per group
+    if _use_grouped(conv, L) and not (onednn and (_pointwise(conv) or few_in)): return 'grouped'
+    if L == 1: return 'single'
+    if L <= _SPARSE_MAX_L and gout.device.type == 'cpu': return 'sparse'
+    return 'onednn' if onednn else 'matmul'
+
+# %% ../nbs/02_profiles.ipynb #34d6bcfd
 def conv_filter_profile(conv: nn.Conv2d,  # the convolution
                         inp,              # its input (B, C, H, W)
                         gout,             # gradient w.r.t. its output (B, O, Ho, Wo)
@@ -162,91 +254,16 @@ def conv_filter_profile(conv: nn.Conv2d,  # the convolution
     B, g, O = inp.shape[0], conv.groups, conv.out_channels
     fan = conv.weight[0].numel()
     L = gout.shape[-2]*gout.shape[-1]
-    onednn = _use_onednn(gout, O//g, fan, L)
-    few_in = conv.in_channels//g <= 4   # an RGB stem: the grouped kernel is slow with so few channels per group
-    if _use_grouped(conv, L) and not (onednn and (_pointwise(conv) or few_in)): return _grouped_profile(conv, inp, gout, chunk_bytes)
+    route = _route(conv, gout, L)
+    if route == 'grouped': return _grouped_profile(conv, inp, gout, chunk_bytes)
     U = _patches(conv, inp).reshape(B*g, -1, L)
     G = gout.reshape(B*g, O//g, L)
-    if L == 1:   # exact: |G U^T| = |G| |U|^T
+    if route == 'single':   # exact: |G U^T| = |G| |U|^T
         return (G[..., 0].abs()*U[..., 0].abs().mean(-1, keepdim=True)).reshape(B, O)
-    if L <= _SPARSE_MAX_L and G.device.type == 'cpu': out = _sparse_abs_sum(G, U, chunk_bytes)
-    elif onednn: out = _onednn_abs_sum(G, U, chunk_bytes)
+    if route == 'sparse': out = _sparse_abs_sum(G, U, chunk_bytes)
+    elif route == 'onednn': out = _onednn_abs_sum(G, U, chunk_bytes)
     else: out = _chunked_abs_sum(G, U.transpose(1, 2), chunk_bytes)
     return out.reshape(B, O)/fan
-
-# %% ../nbs/02_profiles.ipynb #2d583c34
-_RESNET_GROUPS = {'conv1': 'conv1', 'bn1': 'conv1', 'layer1': 'conv2_x', 'layer2': 'conv3_x', 'layer3': 'conv4_x', 'layer4': 'conv5_x'}
-
-def _is_resnet(model): return all(hasattr(model, a) for a in ('conv1', 'layer1', 'layer2', 'layer3', 'layer4'))
-
-def _vgg_blocks(model):
-    "For a torchvision-style VGG: features index -> 'blockN', counting max-pools."
-    feats = getattr(model, 'features', None)
-    if not (isinstance(feats, nn.Sequential) and type(model).__name__ == 'VGG'): return None
-    block, out = 1, {}
-    for i, m in enumerate(feats):
-        out[str(i)] = f'block{block}'
-        if isinstance(m, nn.MaxPool2d): block += 1
-    return out
-
-def layer_group(model: nn.Module, param_name: str) -> str:
-    "The layer group of a parameter: conv1, conv2_x..conv5_x for ResNets, block1..block5 for VGG, else its top-level module."
-    parts = param_name.split('.')
-    if _is_resnet(model) and parts[0] in _RESNET_GROUPS: return _RESNET_GROUPS[parts[0]]
-    vgg = _vgg_blocks(model)
-    if vgg is not None and parts[0] == 'features': return vgg[parts[1]]
-    if type(model).__name__ == 'VisionTransformer' and parts[:2] == ['encoder', 'layers'] and len(parts) > 2:
-        return f"block{int(parts[2].rsplit('_', 1)[-1]) + 1}"
-    return parts[0] if len(parts) > 1 else 'root'
-
-# %% ../nbs/02_profiles.ipynb #66b4e381
-def conv_layers(model: nn.Module, required: bool = True):
-    "(parameter name, Conv2d module) for every 4-D weight, in named_parameters() order; a clear error for other 4-D weights."
-    owner = {}
-    for mname, m in model.named_modules():
-        if isinstance(m, nn.Conv2d): owner[id(m.weight)] = m
-    out = []
-    for name, p in model.named_parameters():
-        if p.ndim != 4: continue
-        if id(p) not in owner:
-            raise NotImplementedError(f"parameter {name!r} is 4-D but not the weight of an nn.Conv2d; potsal profiles Conv2d filters only")
-        out.append((name, owner[id(p)]))
-    if not out and required: raise ValueError(f"{type(model).__name__} has no Conv2d layer: filter profiles need convolution filters")
-    return out
-
-def attention_layers(model: nn.Module):
-    "(parameter name, MultiheadAttention) for every attention block with a packed in_proj_weight, in named_parameters() order."
-    owner = {id(m.in_proj_weight): m for m in model.modules() if isinstance(m, nn.MultiheadAttention) and m.in_proj_weight is not None}
-    return [(name, owner[id(p)]) for name, p in model.named_parameters() if id(p) in owner]
-
-def filter_units(model: nn.Module):
-    "The ranked units: (parameter name, module, kind) of every attention projection ('rows') if the model has any, else of every Conv2d "
-    "('conv')."
-    attn = attention_layers(model)
-    if attn: return [(n, m, 'rows') for n, m in attn]
-    units = [(n, m, 'conv') for n, m in conv_layers(model, required=False)]
-    if not units: raise ValueError(f"{type(model).__name__} has no Conv2d layer or attention projection: nothing to profile")
-    return units
-
-def _unit_weight(module, kind): return module.weight if kind == 'conv' else module.in_proj_weight
-
-def _unit_name(kind, k, n_rows):
-    return 'filter' if kind == 'conv' else f"W_{'QKV'[3*k//n_rows]} row"
-
-def filter_index(model: nn.Module) -> pd.DataFrame:
-    "One row per unit (profile column): parameter name, output channel (or projection row), layer group, weights per unit, what the "
-    "unit is."
-    rows = [(name, k, layer_group(model, name), w[0].numel(), _unit_name(kind, k, w.shape[0]))
-            for name, m, kind in filter_units(model) for w in [_unit_weight(m, kind)] for k in range(w.shape[0])]
-    return pd.DataFrame(rows, columns=['param', 'channel', 'group', 'fan', 'unit'])
-
-def paper_filters(index: pd.DataFrame) -> np.ndarray:  # a filter_index
-    "Boolean mask of the POT paper's Table 3 filter set: every unit except the downsample (projection shortcut) convolutions."
-    return ~index.param.str.contains(r'(?:^|\.)downsample\.', regex=True).to_numpy()
-
-def filter_weights(model: nn.Module):
-    "For every profile column, (weight tensor, row): weight[row] is that filter's weights."
-    return [(w, k) for _, m, kind in filter_units(model) for w in [_unit_weight(m, kind)] for k in range(w.shape[0])]
 
 # %% ../nbs/02_profiles.ipynb #0677328f
 class _ProfileRecorder:
@@ -288,7 +305,7 @@ class _ProfileRecorder:
         if n + 1 == self.calls[i]:
             self.out[i] = self.pending.pop(i)[1].flatten(2).abs().mean(-1)
 
-# %% ../nbs/02_profiles.ipynb #85bab628
+# %% ../nbs/02_profiles.ipynb #4ea1fa89
 def _check_inputs(layers, x, y):
     if not torch.is_tensor(x) or x.ndim != 4:
         raise ValueError(f"x must be an image batch of shape (B, C, H, W), got "
@@ -298,18 +315,13 @@ def _check_inputs(layers, x, y):
         raise ValueError(f"x has {x.shape[1]} channels but the first convolution expects {c_in}: shape (B, {c_in}, H, W)")
     if not torch.is_tensor(y) or y.shape != (x.shape[0],): raise ValueError(f"y must be a label tensor of shape ({x.shape[0]},)")
 
-def _row_profiles(model, attn, x, y):
-    "Per-sample mean |grad| of every in_proj_weight row: one backward per sample, gradients of those weights only."
-    weights = [m.in_proj_weight for _, m in attn]
-    for w in weights: w.requires_grad_(True)
-    out = []
-    for b in range(len(x)):
-        loss = F.cross_entropy(model(x[b:b+1]), y[b:b+1], reduction='sum')
-        gs = torch.autograd.grad(loss, weights, allow_unused=True)
-        out.append(torch.cat([torch.zeros(w.shape[0], dtype=w.dtype, device=w.device) if g is None else g.abs().mean(1)
-                              for g, w in zip(gs, weights)]))
-    return torch.stack(out)
+def _check_logits(logits, y):
+    if logits.ndim != 2: raise ValueError(f"the model must return logits of shape (B, classes), got {tuple(logits.shape)}")
+    if y.min() < 0 or y.max() >= logits.shape[1]:
+        raise ValueError(f"labels must be in [0, {logits.shape[1] - 1}] for this model's {logits.shape[1]} classes; got min "
+                         f"{int(y.min())}, max {int(y.max())}")
 
+# %% ../nbs/02_profiles.ipynb #567049e6
 def filter_profiles(model: nn.Module,   # any model with Conv2d layers and/or attention projections, returning logits (B, classes)
                     x: torch.Tensor,    # input batch (B, C, H, W), on the model's device
                     y: torch.Tensor,    # true labels (B,)
@@ -326,10 +338,7 @@ def filter_profiles(model: nn.Module,   # any model with Conv2d layers and/or at
         x = x.detach()
         with eval_mode(model), torch.enable_grad(), _ProfileRecorder(layers, chunk_bytes) as rec:
             logits = model(x)
-            if logits.ndim != 2: raise ValueError(f"the model must return logits of shape (B, classes), got {tuple(logits.shape)}")
-            if y.min() < 0 or y.max() >= logits.shape[1]:
-                raise ValueError(f"labels must be in [0, {logits.shape[1] - 1}] for this model's {logits.shape[1]} classes; got min "
-                                 f"{int(y.min())}, max {int(y.max())}")
+            _check_logits(logits, y)
             loss = F.cross_entropy(logits, y.to(logits.device), reduction='sum')
             if rec.leaves and loss.requires_grad: torch.autograd.grad(loss, rec.leaves, allow_unused=True)
         cols = {n: rec.out.get(i, torch.zeros(x.shape[0], conv.out_channels, dtype=logits.dtype, device=logits.device))
@@ -356,3 +365,16 @@ def param_profiles(model: nn.Module, x: torch.Tensor, y: torch.Tensor,
             grads = torch.autograd.grad(loss, [params[n] for n in names], allow_unused=True)
             for n, g in zip(names, grads): out[n].append(torch.zeros_like(params[n]) if g is None else g.abs())
     return {n: torch.stack(v).detach() for n, v in out.items()}
+
+# %% ../nbs/02_profiles.ipynb #f8497ce5
+def _row_profiles(model, attn, x, y):
+    "Per-sample mean |grad| of every in_proj_weight row: one backward per sample, gradients of those weights only."
+    weights = [m.in_proj_weight for _, m in attn]
+    for w in weights: w.requires_grad_(True)
+    out = []
+    for b in range(len(x)):
+        loss = F.cross_entropy(model(x[b:b+1]), y[b:b+1], reduction='sum')
+        gs = torch.autograd.grad(loss, weights, allow_unused=True)
+        out.append(torch.cat([torch.zeros(w.shape[0], dtype=w.dtype, device=w.device) if g is None else g.abs().mean(1)
+                              for g, w in zip(gs, weights)]))
+    return torch.stack(out)
