@@ -1,7 +1,7 @@
 """Run each notebook's tests with nbdev_test (two at a time) and end with the line `N passed, M failed`.
 
 Usage: python .ci/nbtest.py [--flags slow] [notebook ...]"""
-import subprocess, sys, time
+import os, subprocess, sys, time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -13,9 +13,13 @@ if '--flags' in args:
 nbs = [Path(a) for a in args] or sorted(p for p in (root/'nbs').glob('*.ipynb') if not p.name.startswith('_'))
 nbdev_test = Path(sys.executable).parent/'nbdev_test'
 
+# two notebooks run at a time, so each gets one thread: torch's default (one per core) oversubscribes the cores, and its
+# spinning threads then make small operations many times slower
+env = {**os.environ, 'OMP_NUM_THREADS': os.environ.get('OMP_NUM_THREADS', '1')}
+
 def run(nb):
     t0 = time.time()
-    r = subprocess.run([str(nbdev_test), '--path', str(nb), '--do_print', *flags], cwd=root, capture_output=True, text=True)
+    r = subprocess.run([str(nbdev_test), '--path', str(nb), '--do_print', *flags], cwd=root, capture_output=True, text=True, env=env)
     return nb, r.returncode, time.time() - t0, r.stdout + r.stderr
 
 passed = failed = 0
