@@ -5,14 +5,16 @@
 # %% ../nbs/01_evt.ipynb #030ccd27
 from __future__ import annotations
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 import numpy as np
+from .core import check_count, check_q
 
 # %% auto #0
 __all__ = ['gpd_logpdf', 'gpd_sf', 'gpd_logsf', 'gpd_isf', 'GPDFit', 'fit_gpd', 'n_top', 'POT', 'xi_confint',
-           'mean_residual_life', 'parameter_stability', 'qq_pp', 'plot_diagnostics']
+           'mean_residual_life', 'parameter_stability', 'qq_pp', 'plot_diagnostics', 'fit_exponential',
+           'fit_gpd_pooled', 'ProfileSet', 'gpd_profile_set', 'pot_variant']
 
-# %% ../nbs/01_evt.ipynb #5ae75176
+# %% ../nbs/01_evt.ipynb #2771c391
 def _log1p_over(xi, z):
     "log1p(xi*z)/xi, accurate for every xi, with the limit z - xi*z^2/2 where xi is numerically 0."
     tiny = np.abs(xi) < 1e-200
@@ -21,7 +23,6 @@ def _log1p_over(xi, z):
 
 def _f64(*arrays): return np.broadcast_arrays(*[np.asarray(a, dtype=np.float64) for a in arrays])
 
-# %% ../nbs/01_evt.ipynb #f2066f64
 def gpd_logpdf(y,      # excesses over the threshold (any shape; broadcast with xi and sigma)
                xi,     # shape parameter (scipy's c)
                sigma): # scale parameter, > 0
@@ -32,9 +33,10 @@ def gpd_logpdf(y,      # excesses over the threshold (any shape; broadcast with 
         unif = xi == -1
         inside = (y >= 0) & ((1 + xi*z > 0) | (unif & (z <= 1)))
         out = np.where(unif, -np.log(sigma), -np.log(sigma) - np.log1p(xi*z) - _log1p_over(xi, z))
-    out = np.where(inside, out, -np.inf)
+    out = np.where(np.isnan(y), np.nan, np.where(inside, out, -np.inf))
     return np.where(sigma > 0, out, np.nan)[()]
 
+# %% ../nbs/01_evt.ipynb #e311551c
 def gpd_sf(y,      # excesses over the threshold
            xi,     # shape parameter
            sigma): # scale parameter, > 0
@@ -43,18 +45,20 @@ def gpd_sf(y,      # excesses over the threshold
     with np.errstate(all='ignore'):
         z = y/sigma
         out = np.where(1 + xi*z > 0, np.exp(-_log1p_over(xi, z)), 0.)
-    out = np.where(y < 0, 1., out)
+    out = np.where(y < 0, 1., np.where(np.isnan(y), np.nan, out))
     return np.where(sigma > 0, out, np.nan)[()]
 
+# %% ../nbs/01_evt.ipynb #60436d7f
 def gpd_logsf(y, xi, sigma):
     "log P(Y > y) for the GPD, without underflow in the far tail (-inf beyond a bounded tail's endpoint)."
     y, xi, sigma = _f64(y, xi, sigma)
     with np.errstate(all='ignore'):
         z = y/sigma
         out = np.where(1 + xi*z > 0, -_log1p_over(xi, z), -np.inf)
-    out = np.where(y < 0, 0., out)
+    out = np.where(y < 0, 0., np.where(np.isnan(y), np.nan, out))
     return np.where(sigma > 0, out, np.nan)[()]
 
+# %% ../nbs/01_evt.ipynb #ca7d40fe
 def gpd_isf(p,      # survival probability in (0, 1]
             xi,     # shape parameter
             sigma): # scale parameter
@@ -78,7 +82,7 @@ class GPDFit:
         "Negative log-likelihood of `excesses` (n,) or (n, F) under this fit."
         return -np.nansum(gpd_logpdf(excesses, self.xi, self.sigma), axis=0)
 
-# %% ../nbs/01_evt.ipynb #dbf7719d
+# %% ../nbs/01_evt.ipynb #5c9e2220
 _NEG_S = np.array([1-1e-8, 1-1e-4, 0.99, 0.8, 0.3, 0.02])   # negative grid: theta = -s / max(y), s in (0, 1)
 _POS_T = np.array([3e-3, 0.05, 0.3, 1, 3, 30, 1e3])          # positive grid, for data scaled to mean 1
 
@@ -92,6 +96,20 @@ def _mean_log1p(ys, theta, n, buf):
     "A(theta) = sum_j log1p(theta*y_j) / n per row of ys (F, n), computed in `buf`."
     np.multiply(ys, theta[:, None], out=buf)
     return np.log1p(buf, out=buf).sum(1)/n
+
+def _grid_start(L, thetas, i, lo, hi):
+    "Vertex of the parabola through the best grid point and its two neighbours, kept inside (lo, hi)."
+    G, cols = len(thetas), np.arange(L.shape[1])
+    i0, i2 = np.maximum(i-1, 0), np.minimum(i+1, G-1)
+    x0, x1, x2 = thetas[i0, cols], thetas[i, cols], thetas[i2, cols]
+    f0, f1, f2 = L[i0, cols], L[i, cols], L[i2, cols]
+    with np.errstate(all='ignore'):
+        num = (x1-x0)**2*(f1-f2) - (x1-x2)**2*(f1-f0)
+        den = (x1-x0)*(f1-f2) - (x1-x2)*(f1-f0)
+        vx = x1 - 0.5*num/den
+    ok = np.isfinite(vx) & (i > 0) & (i < G-1) & np.isfinite(f0) & np.isfinite(f2)
+    th = np.clip(np.where(ok, vx, x1), lo, hi)
+    return np.where((th <= lo) | (th >= hi), (lo + hi)/2, th)
 
 # %% ../nbs/01_evt.ipynb #b049eb76
 def _grimshaw(ys, t, nn, nm, b1, b2):
@@ -131,42 +149,44 @@ def _halley(ys, n_missing, n, theta, lo, hi, max_iter=80):
     if len(active): A_out[active] = _mean_log1p(ys[active], theta[active], n[active], np.empty((len(active), ys.shape[1])))
     return theta, A_out
 
-# %% ../nbs/01_evt.ipynb #ffb8f624
-def _grid_start(L, thetas, i, lo, hi):
-    "Vertex of the parabola through the best grid point and its two neighbours, kept inside (lo, hi)."
-    G, cols = len(thetas), np.arange(L.shape[1])
-    i0, i2 = np.maximum(i-1, 0), np.minimum(i+1, G-1)
-    x0, x1, x2 = thetas[i0, cols], thetas[i, cols], thetas[i2, cols]
-    f0, f1, f2 = L[i0, cols], L[i, cols], L[i2, cols]
-    with np.errstate(all='ignore'):
-        num = (x1-x0)**2*(f1-f2) - (x1-x2)**2*(f1-f0)
-        den = (x1-x0)*(f1-f2) - (x1-x2)*(f1-f0)
-        vx = x1 - 0.5*num/den
-    ok = np.isfinite(vx) & (i > 0) & (i < G-1) & np.isfinite(f0) & np.isfinite(f2)
-    th = np.clip(np.where(ok, vx, x1), lo, hi)
-    return np.where((th <= lo) | (th >= hi), (lo + hi)/2, th)
+# %% ../nbs/01_evt.ipynb #56cf820f
+_TINY = np.finfo(np.float64).tiny   # 2.2e-308: below it floats are subnormal and keep fewer than 52 bits
 
-# %% ../nbs/01_evt.ipynb #a66a0427
 def _check_excesses(excesses):
     y = np.asarray(excesses, dtype=np.float64)
     if y.ndim not in (1, 2): raise ValueError(f"excesses must have shape (n,) or (n, F), got {y.shape}")
     if np.isinf(y).any(): raise ValueError("excesses contain inf: remove or clip them (NaN marks a missing entry)")
     if (y < 0).any(): raise ValueError("excesses must be >= 0 (they are values minus the threshold): pass x[x > t] - t")
+    top = np.nanmax(np.where(np.isnan(y), 0., y), axis=0) if len(y) else np.zeros(y.shape[1:])
+    if (tiny := (top > 0) & (top < _TINY)).any():
+        raise ValueError(f"{int(np.sum(tiny))} column(s) of excesses lie wholly below {_TINY:.1e} (subnormal floats, too few digits "
+                         "to fit): rescale them, e.g. multiply by 1e300")
     return y
+
+def _prepare(yT):  # (F, n) excesses, one column per row, NaN = missing; overwritten
+    "Rows scaled to mean 1 (missing entries 0): ys, n, n_missing, mean, max, max of ys, ok. Divides by the max first: no overflow."
+    missing = np.isnan(yT); yT[missing] = 0.
+    n = yT.shape[1] - missing.sum(1); nf = n.astype(np.float64); nm = yT.shape[1] - nf
+    top = yT.max(1) if yT.shape[1] else np.zeros(len(yT))
+    ok = (n >= 2) & (top > 0)
+    ys = np.multiply(yT, np.where(ok, 1/np.where(ok, top, 1.), 0.)[:, None], out=yT)   # max 1: no sum can overflow
+    mean1 = np.where(ok, ys.sum(1)/np.maximum(nf, 1), 1.)
+    ys *= (1/mean1)[:, None]                                                            # mean 1
+    return ys, nf, nm, np.where(ok, top*mean1, np.nan), top, 1/mean1, ok
+
+def _q_moments(ys, t, nf, nm, b1, b2):
+    "u = mean q, w1 = mean y q, w2 = mean y q^2 per row at theta = t, q = 1/(1 + t y); a missing y = 0 gives q = 1. b1, b2: scratch."
+    q = np.multiply(ys, t[:, None], out=b1); q += 1; np.reciprocal(q, out=q)
+    yq = np.multiply(q, ys, out=b2)
+    return (q.sum(1) - nm)/nf, yq.sum(1)/nf, np.einsum('ij,ij->i', yq, q)/nf
 
 # %% ../nbs/01_evt.ipynb #0c6779c4
 _BLOCK = 512   # columns fitted together: about 2 MB of excesses at n = 500, so every pass stays in cache
 
 def _fit_block(yT):  # (F, n) excesses, one column per row, NaN = missing; overwritten
     "xi, sigma, loglik, n of every row of yT."
-    missing = np.isnan(yT); yT[missing] = 0.
-    F, cols = yT.shape[0], np.arange(yT.shape[0])
-    n = yT.shape[1] - missing.sum(1); nf = n.astype(np.float64); nm = yT.shape[1] - nf
-    with np.errstate(all='ignore'): ybar = yT.sum(1)/nf
-    ok = (n >= 2) & (ybar > 0)
-    ymax = yT.max(1) if yT.shape[1] else np.zeros(F)
-    ys = np.multiply(yT, np.where(ok, 1/np.where(ok, ybar, 1.), 0.)[:, None], out=yT)   # mean 1 (0 for bad columns)
-    m = np.maximum(ys.max(1) if ys.shape[1] else np.ones(F), 1.)
+    ys, nf, nm, ybar, ymax, m, ok = _prepare(yT)            # mean 1, so one grid of theta serves every column
+    F, cols, n = len(ys), np.arange(len(ys)), nf.astype(np.int64)
     nf_safe = np.maximum(nf, 1.)
     # 1. the profile likelihood on a grid, for all columns at once
     thetas = np.concatenate([-_NEG_S[:, None]/m[None], np.broadcast_to(_POS_T[:, None], (len(_POS_T), F))])
@@ -207,9 +227,6 @@ def n_top(n_total: int,  # number of reference values N
     "How many of the largest values determine the q-quantile (numpy's linear method) and the excesses over it."
     return n_total - math.floor((n_total - 1)*q)
 
-def _check_q(q):
-    if not (isinstance(q, (float, int)) and 0 < q < 1): raise ValueError(f"q must be a quantile level in (0, 1), e.g. 0.95; got {q!r}")
-
 def _quantile_from_top(top, n_total, q):
     "The q-quantile (numpy 'linear', same rounding) of each column from its values sorted in descending order."
     pos = (n_total - 1)*q
@@ -232,11 +249,14 @@ class POT:
     sigma: np.ndarray        # (F,) GPD scale (NaN where not fitted)
     fitted: np.ndarray       # (F,) False: no evidence of a tail; plus-one empirical fallback
     min_excess: int = 10
+    kind: str = 'mle'        # 'mle', or the stabler fit of `pot_variant`: 'pooled', 'exponential', 'bound'
+    profile: ProfileSet | None = None   # kind 'bound': the confidence set whose largest tail probability is used
 
     @classmethod
     def from_top(cls, top, n_total: int, q: float = 0.95, min_excess: int = 10):
         "Build from the n_top(N, q) largest values of each column, sorted descending (what streaming statistics keep)."
-        _check_q(q)
+        q, min_excess = check_q('q', q), check_count('min_excess', min_excess, 2, what=' (excesses needed to fit a tail)')
+        n_total = check_count('n_total', n_total, 1)
         top = np.asarray(top, dtype=np.float64)
         if top.ndim != 2 or top.shape[0] < n_top(n_total, q):
             raise ValueError(f"top must be (m, F) with m >= n_top(N, q) = {n_top(n_total, q)} values per column, got {top.shape}")
@@ -255,7 +275,7 @@ class POT:
     @classmethod
     def fit(cls, ref, q: float = 0.95, min_excess: int = 10):
         "Fit every column of a reference array (N, F)."
-        _check_q(q)
+        q = check_q('q', q)
         ref = np.asarray(ref, dtype=np.float64)
         if ref.ndim != 2:
             raise ValueError(f"ref must be a 2-D array (N samples, F filters), got shape {ref.shape}; for one column use ref[:, None]")
@@ -279,7 +299,7 @@ def _count_at_least(top, x, max_elems=2**24):
     return out
 
 def _log_tail_prob(self, x):  # profiles (F,) or (B, F)
-    "log tail probability per column: GPD above the threshold, empirical P(X >= x) below, plus-one empirical where not fitted."
+    "log tail probability per column: GPD above the threshold (for kind 'bound': its upper bound), empirical P(X >= x) below, plus-one empirical where not fitted."
     x = np.asarray(x, dtype=np.float64)
     F = self.top.shape[1]
     if x.shape[-1:] != (F,) or x.ndim > 2: raise ValueError(f"x must have shape ({F},) or (B, {F}) to match the reference, got {x.shape}")
@@ -291,7 +311,9 @@ def _log_tail_prob(self, x):  # profiles (F,) or (B, F)
     with np.errstate(divide='ignore'):
         emp = np.log(count/N)
         plus_one = np.log((count + 1)/(N + 1))
-        gpd = np.log(self.n_exceed/N) + gpd_logsf(xb - self.threshold, np.nan_to_num(self.xi), np.where(self.fitted, self.sigma, 1.))
+        logsf = (gpd_logsf(xb - self.threshold, np.nan_to_num(self.xi), np.where(self.fitted, self.sigma, 1.)) if self.profile is None
+                 else self.profile.logsf(xb - self.threshold))
+        gpd = np.log(self.n_exceed/N) + logsf
     out = np.where(self.fitted, np.where(xb > self.threshold, gpd, emp), plus_one)
     out = np.where(known, out, 0.)
     return out[0] if x.ndim == 1 else out
@@ -302,7 +324,7 @@ def _tail_prob(self, x):  # profiles (F,) or (B, F)
 
 POT.log_tail_prob, POT.tail_prob = _log_tail_prob, _tail_prob
 
-# %% ../nbs/01_evt.ipynb #612ea56c
+# %% ../nbs/01_evt.ipynb #49e24ed4
 def xi_confint(fit: GPDFit,      # a fit from `fit_gpd`
                level: float = 0.95):  # confidence level
     "Delta-method confidence interval (lo, hi) for xi from the GPD's expected information; NaN where xi <= -1/2."
@@ -312,6 +334,7 @@ def xi_confint(fit: GPDFit,      # a fit from `fit_gpd`
     with np.errstate(all='ignore'): half = np.where(xi > -0.5, z*(1 + xi)/np.sqrt(n), np.nan)
     return (xi - half)[()], (xi + half)[()]
 
+# %% ../nbs/01_evt.ipynb #3bf210f4
 def mean_residual_life(x,                    # 1-D sample
                        thresholds=None,      # thresholds u (default: 50 quantiles from 0.5 to 0.995)
                        level: float = 0.95): # confidence level of the band
@@ -327,6 +350,7 @@ def mean_residual_life(x,                    # 1-D sample
         rows.append((u, me, me - norm.ppf(0.5 + level/2)*se, me + norm.ppf(0.5 + level/2)*se, len(e)))
     return pd.DataFrame(rows, columns=['u', 'mean_excess', 'lo', 'hi', 'n'])
 
+# %% ../nbs/01_evt.ipynb #461841ea
 def parameter_stability(x,               # 1-D sample
                         thresholds=None, # thresholds u (default: 30 quantiles from 0.5 to 0.99)
                         level: float = 0.95):
@@ -340,13 +364,14 @@ def parameter_stability(x,               # 1-D sample
     lo, hi = xi_confint(f, level)
     return pd.DataFrame(dict(u=u, xi=f.xi, xi_lo=lo, xi_hi=hi, modified_scale=f.sigma - f.xi*u, n=f.n))
 
-# %% ../nbs/01_evt.ipynb #94a61287
+# %% ../nbs/01_evt.ipynb #a4e13a0c
 def qq_pp(excesses, fit: GPDFit):
     "Plotting positions for QQ and PP plots: (model quantiles, sorted excesses, model probabilities, empirical probabilities)."
     e = np.sort(np.asarray(excesses, dtype=np.float64)[~np.isnan(excesses)])
     p_emp = (np.arange(1, len(e) + 1) - 0.5)/len(e)
     return gpd_isf(1 - p_emp, fit.xi, fit.sigma), e, 1 - gpd_sf(e, fit.xi, fit.sigma), p_emp
 
+# %% ../nbs/01_evt.ipynb #59c6306a
 def plot_diagnostics(x,               # 1-D sample (e.g. one filter's reference profiles)
                      q: float = 0.95, # threshold quantile
                      title: str = ''):
@@ -354,7 +379,7 @@ def plot_diagnostics(x,               # 1-D sample (e.g. one filter's reference 
     import matplotlib.pyplot as plt
     x = np.asarray(x, dtype=np.float64); t = np.quantile(x, q)
     e = x[x > t] - t; f = fit_gpd(e)
-    fig, ax = plt.subplots(1, 4, figsize=(15, 3.2))
+    fig, ax = plt.subplots(1, 4, figsize=(12, 2.8))
     mrl = mean_residual_life(x)
     ax[0].plot(mrl.u, mrl.mean_excess, 'k'); ax[0].fill_between(mrl.u, mrl.lo, mrl.hi, color='0.85'); ax[0].axvline(t, color='C3', ls=':')
     ax[0].set(title='mean residual life', xlabel='threshold u', ylabel='mean excess')
@@ -366,3 +391,219 @@ def plot_diagnostics(x,               # 1-D sample (e.g. one filter's reference 
         a.plot(xs, ys, '.', ms=3); a.axline((0, 0), slope=1, color='C3', lw=1); a.set(title=t, xlabel='model', ylabel='empirical')
     fig.suptitle(title, fontsize=10); fig.tight_layout()
     return fig
+
+# %% ../nbs/01_evt.ipynb #49efe821
+def _theta_block(ys, nf, nm, m, xi, theta, tol, max_iter=60):
+    "theta per row with v(theta) = 1 + xi (v = 1/u): bracketed Newton on log v in tau = log1p(theta m). Returns theta, u, w1, w2."
+    F = len(xi)
+    lo, hi, tau, target = np.full(F, -np.inf), np.full(F, np.inf), np.log1p(theta*m), np.log1p(xi)
+    out, b1, b2, active = [np.empty(F) for _ in range(4)], np.empty_like(ys), np.empty_like(ys), np.arange(F)
+    for _ in range(max_iter):
+        k = len(active)
+        if not k: break
+        ta, mm = tau[active], m[active]
+        t = np.expm1(ta)/mm
+        mom = _q_moments(ys[active] if k < F else ys, t, nf[active], nm[active], b1[:k], b2[:k])
+        for o, v in zip(out, (t, *mom)): o[active] = v
+        u, w1, w2 = mom
+        g = np.log1p(t*w1/u) - target[active]                  # log v - log(1 + xi), with v - 1 = theta w1/u: no cancellation
+        l, r = np.where(g < 0, ta, lo[active]), np.where(g < 0, hi[active], ta)
+        with np.errstate(all='ignore'): new = ta - g*u*mm/(w2*(1 + t*mm))
+        bad = ~np.isfinite(new) | (new <= l) | (new >= r)
+        new = np.where(bad, np.where(np.isfinite(l) & np.isfinite(r), (l + r)/2, np.where(np.isfinite(l), l + 1, r - 1)), new)
+        new = np.maximum(new, -30.)                             # 1 + theta max(y) >= 1e-13: xi >= -1 + 1e-11
+        done = (np.abs(new - ta) <= tol*np.abs(ta) + 1e-15) | (np.abs(g) <= tol*np.abs(target[active]))
+        lo[active], hi[active], tau[active] = l, r, np.where(done, ta, new)
+        active = active[~done]
+    return out
+
+def _theta_for_xi(ys, nf, nm, m, xi, theta, tol=1e-13):
+    "`_theta_block` in blocks of _BLOCK rows, so that every pass stays in cache."
+    parts = [_theta_block(*(a[s:s+_BLOCK] for a in (ys, nf, nm, m, xi, theta)), tol) for s in range(0, len(ys), _BLOCK)]
+    return [np.concatenate(p) for p in zip(*parts)]
+
+# %% ../nbs/01_evt.ipynb #9139023d
+def fit_exponential(excesses):  # (n,) or (n, F) excesses over a threshold, >= 0; NaN marks a missing entry
+    "Maximum-likelihood exponential tail (the GPD with xi = 0): sigma = mean excess; a GPDFit, NaN where n < 2 or all zeros."
+    y = _check_excesses(excesses)
+    n = (~np.isnan(y)).sum(0)
+    top = np.where(n > 0, np.nanmax(np.where(np.isnan(y), 0., y), 0) if len(y) else 0., 0.)
+    ok = (n >= 2) & (top > 0)
+    with np.errstate(all='ignore'):
+        ybar = top*(np.nansum(y/np.where(ok, top, 1.), 0)/n)          # the mean, without overflow near the float maximum
+        sigma, loglik = np.where(ok, ybar, np.nan), np.where(ok, -n*(1 + np.log(ybar)), np.nan)
+    return GPDFit(np.where(ok, 0., np.nan)[()], sigma[()], loglik[()], n[()] if y.ndim == 2 else int(n))
+
+# %% ../nbs/01_evt.ipynb #2b49fb95
+def _pooled_at(ys, nf, nm, m, code, G, xi_g, theta0, tol=1e-13):
+    "Every sigma_f profiled out at the group shapes xi_g: theta, sigma, loglik per row; L, r, dr/dxi per group (scaled data)."
+    theta, u, w1, w2 = _theta_for_xi(ys, nf, nm, m, xi_g[code], theta0, tol)
+    A = np.log1p(ys*theta[:, None]).sum(1)/nf
+    sigma = w1/u
+    with np.errstate(all='ignore'): a_t = np.where(theta != 0, A/theta, 1.)
+    ll = -nf*(np.log(sigma) + A + a_t/sigma)
+    N = np.bincount(code, nf, G)
+    return theta, sigma, ll, np.bincount(code, ll, G), np.bincount(code, nf*A, G)/N - xi_g, np.bincount(code, nf*w1*u*u/w2, G)/N - 1
+
+_XI_GRID = np.array([-0.9, -0.6, -0.35, -0.15, -0.05, 0.05, 0.15, 0.3, 0.5, 0.8, 1.3, 2.2, 4.])
+
+def _pooled_grid(ys, nf, nm, m, code, G):
+    "The pooled profile on _XI_GRID: the best grid point per group (L, xi, per-row theta, sigma, loglik) and a bracket (a, b) of its slope's sign change."
+    theta, grid, cols, rows = np.zeros(len(ys)), [], np.arange(G), np.arange(len(ys))
+    for x in _XI_GRID:      # each root solved from the previous one; a loose tolerance is enough to compare grid points
+        grid.append(_pooled_at(ys, nf, nm, m, code, G, np.full(G, x), theta, 1e-7)); theta = grid[-1][0]
+    L, R = np.stack([g[3] for g in grid]), np.stack([g[4] for g in grid])
+    i, K = np.argmax(L, 0), len(_XI_GRID)
+    best = [L[i, cols], _XI_GRID[i]] + [np.stack([g[j] for g in grid])[i[code], rows] for j in (0, 1, 2)]
+    up = R[i, cols] > 0                                       # r > 0: the profile still rises at the best grid point
+    a = np.where(up, _XI_GRID[i], _XI_GRID[np.maximum(i - 1, 0)])
+    b = np.where(up, np.where(i == K - 1, 1e3, _XI_GRID[np.minimum(i + 1, K - 1)]), _XI_GRID[i])
+    s0 = np.bincount(code, nf*(np.einsum('ij,ij->i', ys, ys)/nf/2 - 1), G)   # the slope at xi = 0, where r has a double root
+    across = (a < 0) & (b > 0)
+    return best, np.where(across & (s0 > 0), 0., a), np.where(across & (s0 <= 0), 0., b), up | (i > 0)
+
+# %% ../nbs/01_evt.ipynb #6e1e5d64
+def _pooled_newton(ys, nf, nm, m, code, G, best, a, b, live):
+    "Safeguarded Newton on r/xi^2 (the pooled profile's slope, up to a factor N) inside (a, b); keeps the best point seen."
+    L, xi, theta, sigma, ll = best
+    x = np.where(a == 0, b/2, np.where(b == 0, a/2, xi))
+    for _ in range(100):
+        if not live.any(): break
+        th, sg, lx, Lx, r, dr = _pooled_at(ys, nf, nm, m, code, G, x, theta)
+        theta = np.where(live[code], th, theta)
+        better = live & (Lx > L)
+        L, xi, sigma, ll = np.where(better, Lx, L), np.where(better, x, xi), np.where(better[code], sg, sigma), np.where(better[code], lx, ll)
+        a, b = np.where(live & (r > 0), x, a), np.where(live & (r <= 0), x, b)
+        with np.errstate(all='ignore'): new = x - r*x/(dr*x - 2*r)
+        new = np.where(~np.isfinite(new) | (new <= a) | (new >= b), (a + b)/2, new)
+        live &= ~((np.abs(new - x) <= 1e-9*np.abs(x) + 1e-10) | (b - a <= 1e-9*np.abs(x) + 1e-10) | (r == 0))
+        x = np.where(live, new, x)
+    return L, xi, sigma, ll
+
+# %% ../nbs/01_evt.ipynb #488b23ff
+def fit_gpd_pooled(excesses,  # (n, F) excesses over a threshold, >= 0; NaN marks a missing entry
+                   groups):   # (F,) a group label per column; the columns of a group share one shape xi
+    "Exact maximum-likelihood GPD fit with one xi per group and a sigma per column (xi >= -1); a GPDFit with per-column arrays."
+    y = _check_excesses(excesses)
+    y = y[:, None] if y.ndim == 1 else y
+    groups = np.asarray(groups)
+    if groups.shape != y.shape[1:]: raise ValueError(f"groups must hold one label per column, shape ({y.shape[1]},); got {groups.shape}")
+    ys, nf, nm, ybar, top, m, ok = _prepare(np.array(y.T, order='C', copy=True))
+    out = [np.full(y.shape[1], np.nan) for _ in range(3)]
+    rows = np.flatnonzero(ok)
+    if len(rows):
+        labels, code = np.unique(groups[rows], return_inverse=True)
+        args = (ys[rows], nf[rows], nm[rows], m[rows], code, len(labels))
+        L, xi, sigma, ll = _pooled_newton(*args, *_pooled_grid(*args))
+        n_, m_ = nf[rows], m[rows]
+        k = np.argmax(np.stack([L, -np.bincount(code, n_), -np.bincount(code, n_*np.log(m_))]), 0)   # vs exponential, uniform
+        out[0][rows] = np.choose(k, [xi, np.zeros_like(xi), -np.ones_like(xi)])[code]
+        out[1][rows] = np.choose(k[code], [sigma*ybar[rows], ybar[rows], top[rows]])
+        out[2][rows] = np.choose(k[code], [ll, -n_, -n_*np.log(m_)]) - n_*np.log(ybar[rows])
+    return GPDFit(*out, nf.astype(int))
+
+# %% ../nbs/01_evt.ipynb #330ddf0a
+def _curve_at(ys, nf, nm, m, tau):
+    "The profile-in-xi curve at tau = log1p(theta m): xi = theta w1/u, sigma = w1/u (scaled data) and the loglik there, per row."
+    theta = np.expm1(tau)/m
+    b1, b2 = np.empty_like(ys), np.empty_like(ys)
+    u, w1, _ = _q_moments(ys, theta, nf, nm, b1, b2)
+    A = np.log1p(np.multiply(ys, theta[:, None], out=b1), out=b1).sum(1)/nf
+    sigma = w1/u
+    with np.errstate(all='ignore'): a_t = np.where(theta != 0, A/theta, 1.)
+    return theta*sigma, sigma, -nf*(np.log(sigma) + A + a_t/sigma)
+
+def _illinois(f, a, b, fa, fb, active, tol=1e-10, max_iter=100):
+    "A root of f in each active bracket (a, b), fa and fb of opposite signs: the Illinois variant of regula falsi, vectorised."
+    active = active.copy()
+    for _ in range(max_iter):
+        if not active.any(): break
+        c = np.where(active, b - fb*(b - a)/(fb - fa), b)
+        fc = f(c, active)
+        flip = active & (fc*fb < 0)
+        a, fa = np.where(flip, b, a), np.where(flip, fb, np.where(active, fa/2, fa))
+        b, fb = np.where(active, c, b), np.where(active, fc, fb)
+        active &= ~((np.abs(fc) <= tol) | (np.abs(b - a) <= tol*(1 + np.abs(b))))
+    return b
+
+# %% ../nbs/01_evt.ipynb #e5d8b5a2
+def _set_ends(ys, nf, nm, m, tau_hat, ll_hat, cut):
+    "tau at both ends of {loglik >= ll_hat - cut} on the profile curve around tau_hat; -30 where the set reaches xi = -1."
+    def D(t, act):
+        out = np.zeros(len(t))
+        out[act] = _curve_at(ys[act], nf[act], nm[act], m[act], t[act])[2] - (ll_hat[act] - cut)
+        return out
+    hi, every, c = tau_hat + 1, np.ones(len(ys), bool), np.full(len(ys), cut)
+    d_hi = D(hi, every)
+    for _ in range(60):                                            # walk up until the loglik falls below the cut
+        if not (grow := d_hi >= 0).any(): break
+        hi = np.where(grow, tau_hat + 2*(hi - tau_hat), hi); d_hi = np.where(grow, D(hi, grow), d_hi)
+    d_lo = -nf*np.log(m) - (ll_hat - cut)                          # at the uniform boundary xi = -1
+    return (_illinois(D, tau_hat.copy(), np.full(len(ys), -30.), c, d_lo, d_lo < 0),
+            _illinois(D, tau_hat.copy(), hi, c, d_hi, every))
+
+# %% ../nbs/01_evt.ipynb #7202c3a1
+@dataclass
+class ProfileSet:
+    "Points (xi, sigma) along the profile-likelihood confidence set of each column's GPD fit; xi[0], xi[-1]: the interval for xi."
+    xi: np.ndarray     # (G, F) shapes, increasing along the set (NaN where no fit)
+    sigma: np.ndarray  # (G, F) the scale that maximises the likelihood at each shape
+    level: float       # confidence level
+
+    def logsf(self, y):  # excesses (F,) or (B, F)
+        "log of the largest P(Y > y) over the set: an upper confidence bound of each column's tail probability."
+        y = np.asarray(y, dtype=np.float64)
+        out = np.full(np.broadcast_shapes(y.shape, self.xi.shape[1:]), -np.inf)
+        for x, s in zip(self.xi, self.sigma): np.fmax(out, gpd_logsf(y, x, s), out=out)
+        return np.where(np.isnan(self.xi[0]), np.nan, out)[()]
+
+# %% ../nbs/01_evt.ipynb #20f19af2
+def _set_block(yT, n_grid, cut):
+    "xi and sigma at n_grid points, evenly spaced in tau, along the profile-likelihood set of each row of yT (F, n); overwritten."
+    ys, nf, nm, ybar, top, m, ok = _prepare(yT)
+    xi_g, sg_g, rows = np.full((n_grid, len(yT)), np.nan), np.full((n_grid, len(yT)), np.nan), np.flatnonzero(ok)
+    if not len(rows): return xi_g, sg_g
+    ys, nf, nm, m = ys[rows], nf[rows], nm[rows], m[rows]
+    xi_hat, sig_hat, ll_hat, _ = _fit_block(ys.copy())            # the data have mean 1: loglik in scaled units
+    theta_hat = np.where(xi_hat == -1, -1/m, xi_hat/sig_hat)
+    with np.errstate(divide='ignore'): tau_hat = np.maximum(np.log1p(theta_hat*m), -30.)
+    t_lo, t_hi = _set_ends(ys, nf, nm, m, tau_hat, ll_hat, cut)
+    for j, w in enumerate(np.linspace(0, 1, n_grid)):
+        t = t_lo + w*(t_hi - t_lo)
+        x, s, _ = _curve_at(ys, nf, nm, m, t)
+        xi_g[j, rows], sg_g[j, rows] = np.where(t <= -30., -1., x), np.where(t <= -30., top[rows], s*ybar[rows])
+    return xi_g, sg_g
+
+def gpd_profile_set(excesses,           # (n,) or (n, F) excesses over a threshold, >= 0; NaN marks a missing entry
+                    level: float = 0.95, # confidence level
+                    n_grid: int = 25):   # points along the set, its two ends included
+    "The profile-likelihood confidence set of (xi, sigma) of every column: {xi: 2(l_max - l_p(xi)) <= chi2_1(level)}, sigma re-maximised."
+    from scipy.stats import chi2
+    y = _check_excesses(excesses)
+    one_d = y.ndim == 1
+    y = y[:, None] if one_d else y
+    cut = chi2.ppf(level, 1)/2
+    parts = [_set_block(np.array(y[:, s:s+_BLOCK].T, order='C', copy=True), n_grid, cut) for s in range(0, max(y.shape[1], 1), _BLOCK)]
+    xi, sigma = (np.concatenate(p, 1) for p in zip(*parts))
+    return ProfileSet(xi[:, 0], sigma[:, 0], level) if one_d else ProfileSet(xi, sigma, level)
+
+# %% ../nbs/01_evt.ipynb #7f6a9e32
+_KINDS = ('pooled', 'exponential', 'bound')
+
+def pot_variant(pot: POT,              # a tail model from POT.fit or POT.from_top
+                kind: str,             # 'pooled' (one xi per group), 'exponential' (xi = 0) or 'bound' (upper confidence bound)
+                groups=None,           # (F,) a group label per column, for 'pooled'
+                level: float = 0.95):  # confidence level, for 'bound'
+    "The same tail model (thresholds, excesses, which columns are fitted) with a stabler fit of every fitted column's tail."
+    if kind not in _KINDS: raise ValueError(f"kind {kind!r}: use one of {', '.join(map(repr, _KINDS))}")
+    if kind == 'pooled' and (groups is None or np.shape(groups) != pot.threshold.shape):
+        raise ValueError(f"kind 'pooled' needs groups: one label per column, shape {pot.threshold.shape}")
+    exc, profile = np.where(pot.fitted, pot.excesses, np.nan), None
+    if kind == 'bound':
+        profile = gpd_profile_set(exc, level)
+        xi, sigma = profile.xi[-1], profile.sigma[-1]        # the set's heaviest tail: its endpoint, if any, is the bound's
+    else:
+        fit = fit_gpd_pooled(exc, groups) if kind == 'pooled' else fit_exponential(exc)
+        xi, sigma = fit.xi, fit.sigma
+    nan = np.full(len(pot.threshold), np.nan)
+    return replace(pot, xi=np.where(pot.fitted, xi, nan), sigma=np.where(pot.fitted, sigma, nan), kind=kind, profile=profile)

@@ -5,13 +5,18 @@
 # %% ../nbs/04_ranking.ipynb #356d98f5
 from __future__ import annotations
 import numpy as np
+import pandas as pd
+from .core import check_count
+from .evt import pot_variant
 
 # %% auto #0
-__all__ = ['METHODS', 'zscore_saliency', 'pot_saliency', 'rank_filters', 'n_ranked']
+__all__ = ['METHODS', 'zscore_saliency', 'tail_model', 'pot_saliency', 'rank_filters', 'n_ranked', 'extrapolation']
+
+# %% ../nbs/04_ranking.ipynb #f40e759e
+METHODS = ('pot', 'pot_filled', 'pot_public', 'pot_pooled', 'pot_exp', 'pot_bound', 'zscore', 'random', 'conv5', 'least', 'grad',
+           'random_matched', 'random_matched_z')
 
 # %% ../nbs/04_ranking.ipynb #a1565317
-METHODS = ('pot', 'pot_filled', 'zscore', 'random', 'conv5', 'least')
-
 def _profile(profile, stats):
     p = np.asarray(profile.detach().cpu() if hasattr(profile, 'detach') else profile, dtype=np.float64)
     F = len(stats.mean)
@@ -29,24 +34,45 @@ def zscore_saliency(profile,               # (F,) or (B, F) filter profiles
     z = (p - stats.mean)/std
     return np.abs(z) if absolute else z
 
-# %% ../nbs/04_ranking.ipynb #d460144a
-def pot_saliency(profile, stats):
-    "log POT tail probability of each filter's profile, (F,) or (B, F); smaller = more salient."
-    return stats.pot.log_tail_prob(_profile(profile, stats))
+# %% ../nbs/04_ranking.ipynb #dfaf6b6f
+_VARIANTS = {'pot_pooled': 'pooled', 'pot_exp': 'exponential', 'pot_bound': 'bound'}
 
-def _pot_order(p, stats):
-    logp = stats.pot.log_tail_prob(p)
-    above = p > stats.pot.threshold
-    tier = np.where(above & stats.pot.fitted, 0, np.where(above, 1, 2))
-    z = zscore_saliency(p, stats)
-    idx = np.broadcast_to(np.arange(p.shape[-1]), p.shape)
-    return np.lexsort((idx, -z, logp, tier), axis=-1)
-
-def _last_group(stats):
+def _groups(stats, method):
     index = getattr(stats, 'index', None)
     if index is None or 'group' not in index:
-        raise ValueError("method 'conv5' needs stats.index with a 'group' column (a RefStats has one)")
-    return np.flatnonzero(np.asarray(index['group']) == np.asarray(index['group'])[-1])
+        raise ValueError(f"method {method!r} needs stats.index with a 'group' column (a RefStats has one)")
+    return np.asarray(index['group'], dtype=str)
+
+def tail_model(stats,              # reference statistics (RefStats, or anything with `pot` and, for 'pot_pooled', `index`)
+               method: str = 'pot'): # a method of METHODS
+    "The POT tail model `method` ranks by: stats.pot, or its stabler variant, fitted once and cached in stats.tails."
+    if method not in _VARIANTS: return stats.pot
+    cache = getattr(stats, 'tails', None)
+    if cache is None: cache = stats.tails = {}
+    if method not in cache or cache[method][0] is not stats.pot:
+        groups = _groups(stats, method) if method == 'pot_pooled' else None
+        cache[method] = (stats.pot, pot_variant(stats.pot, _VARIANTS[method], groups))
+    return cache[method][1]
+
+# %% ../nbs/04_ranking.ipynb #3c45fffe
+def pot_saliency(profile,              # (F,) or (B, F) filter profiles
+                 stats,                # reference statistics (RefStats)
+                 method: str = 'pot'): # 'pot', or a variant: 'pot_pooled', 'pot_exp', 'pot_bound'
+    "log POT tail probability of each filter's profile, (F,) or (B, F); smaller = more salient."
+    if method not in ('pot',) + tuple(_VARIANTS): raise ValueError(f"method {method!r}: use 'pot' or one of {', '.join(map(repr, _VARIANTS))}")
+    return tail_model(stats, method).log_tail_prob(_profile(profile, stats))
+
+# %% ../nbs/04_ranking.ipynb #d8317b66
+def _pot_order(p, stats, method='pot'):
+    "potsal's rule: tier (fitted tail, unfitted tail, not in the tail), log tail probability, then -z, then index."
+    logp = tail_model(stats, method).log_tail_prob(p)
+    above = p > stats.pot.threshold
+    tier = np.where(above & stats.pot.fitted, 0, np.where(above, 1, 2))
+    idx = np.broadcast_to(np.arange(p.shape[-1]), p.shape)
+    return np.lexsort((idx, -zscore_saliency(p, stats), logp, tier), axis=-1)
+
+def _last_group(stats):
+    return np.flatnonzero(_groups(stats, 'conv5') == _groups(stats, 'conv5')[-1])
 
 def _compact(order, keep):
     "Per row, the entries of `order` where `keep` (same shape) is True, in order, then -1 padding."
@@ -55,36 +81,98 @@ def _compact(order, keep):
     out[np.arange(out.shape[1])[None] >= keep.sum(1, keepdims=True)] = -1
     return out
 
+# %% ../nbs/04_ranking.ipynb #fbf75d2e
+def _check_rank_args(p2, k, seed, subset):
+    k = check_count('k', k, 1, what=' (how many filters to keep), or None for all')
+    check_count('seed', seed, 0)
+    if subset is None: return k, np.ones(p2.shape, dtype=bool)
+    sub = np.asarray(subset)
+    if sub.dtype != bool or sub.shape != p2.shape[-1:]:
+        raise ValueError(f"subset must be a boolean mask of shape ({p2.shape[-1]},), one entry per filter; got {sub.dtype} {sub.shape}")
+    return k, np.broadcast_to(sub, p2.shape)
+
+def _order(p2, stats, method, seed, absolute, allowed):
+    "(order, allowed): every filter in the method's order, and which of them may be ranked."
+    if method in ('pot', 'pot_filled') or method in _VARIANTS:
+        return _pot_order(p2, stats, method), allowed if method == 'pot_filled' else allowed & (p2 > stats.pot.threshold)
+    if method == 'pot_public':
+        return _public_order(p2, stats, allowed & (p2 > stats.pot.threshold)), None
+    if method in ('zscore', 'least', 'grad'):
+        key = {'zscore': -zscore_saliency(p2, stats, absolute), 'least': zscore_saliency(p2, stats, absolute), 'grad': -p2}[method]
+        return np.lexsort((np.broadcast_to(np.arange(p2.shape[1]), p2.shape), key), axis=-1), allowed
+    if method == 'random':
+        rng = np.random.default_rng(seed)
+        return np.stack([rng.permutation(p2.shape[1]) for _ in range(len(p2))]), allowed
+    if method == 'conv5':
+        last = _last_group(stats); sub = p2[:, last]
+        return last[np.lexsort((np.broadcast_to(np.arange(len(last)), sub.shape), -sub), axis=-1)], allowed
+    o, kp = _order(p2, stats, 'pot' if method == 'random_matched' else 'zscore', seed, absolute, allowed)
+    base = _compact(o, np.take_along_axis(kp, o, 1))
+    return _matched_random(base, _groups(stats, method), allowed, np.random.default_rng([seed, 1])), None
+
+# %% ../nbs/04_ranking.ipynb #b36029ee
 def rank_filters(profile,               # (F,) or (B, F) filter profiles
                  stats,                 # reference statistics (RefStats)
-                 method: str = 'pot',   # one of METHODS: 'pot', 'pot_filled', 'zscore', 'random', 'conv5', 'least'
+                 method: str = 'pot',   # one of METHODS, e.g. 'pot', 'zscore', 'grad', 'random_matched'
                  k: int | None = None,  # keep the top k (default: all)
-                 seed: int = 0,         # for 'random'
+                 seed: int = 0,         # for 'random', 'random_matched' and 'random_matched_z'
                  absolute: bool = False,  # 'zscore' and 'least' by |z|
                  subset=None):          # boolean mask (F,) of the filters that may be ranked (default: all), e.g. `paper_filters`
     "Filter indices, most salient first: (B, k) padded with -1 where a ranking is shorter, or (≤k,) for one profile."
     if method not in METHODS: raise ValueError(f"unknown method {method!r}: use one of {', '.join(map(repr, METHODS))}")
     p = _profile(profile, stats)
     p2 = np.atleast_2d(p)
-    allowed = np.ones(p2.shape, dtype=bool) if subset is None else np.broadcast_to(np.asarray(subset, dtype=bool), p2.shape)
-    if method in ('pot', 'pot_filled'):
-        order = _pot_order(p2, stats)
-        if method == 'pot': allowed = allowed & (p2 > stats.pot.threshold)     # the paper: only filters in their tail are ranked
-    elif method in ('zscore', 'least'):
-        z = zscore_saliency(p2, stats, absolute)
-        idx = np.broadcast_to(np.arange(p2.shape[1]), p2.shape)
-        order = np.lexsort((idx, -z if method == 'zscore' else z), axis=-1)
-    elif method == 'random':
-        rng = np.random.default_rng(seed)
-        order = np.stack([rng.permutation(p2.shape[1]) for _ in range(len(p2))])
-    else:
-        last = _last_group(stats)
-        sub = p2[:, last]
-        order = last[np.lexsort((np.broadcast_to(np.arange(len(last)), sub.shape), -sub), axis=-1)]
-    order = _compact(order, np.take_along_axis(allowed, order, 1))
+    k, allowed = _check_rank_args(p2, k, seed, subset)
+    order, keep = _order(p2, stats, method, seed, absolute, allowed)
+    if keep is not None: order = _compact(order, np.take_along_axis(keep, order, 1))
     order = order[:, :k] if k is not None else order
     return order[0][order[0] >= 0] if p.ndim == 1 else order
 
+# %% ../nbs/04_ranking.ipynb #cd6ceb10
 def n_ranked(orders) -> np.ndarray:  # rankings from rank_filters, -1 padded
     "How many filters each ranking holds (its length before the -1 padding)."
     return (np.asarray(orders) >= 0).sum(-1)
+
+# %% ../nbs/04_ranking.ipynb #0d8a33f9
+def _matched_random(base, groups, allowed, rng):
+    "Per row of `base` (a -1 padded ranking): a random filter of the same group, not yet drawn and allowed, at every position."
+    out = np.full(base.shape, -1)
+    for i, row in enumerate(base):
+        row = row[row >= 0]
+        for g in np.unique(groups[row]):
+            pos = np.flatnonzero(groups[row] == g)
+            pool = np.flatnonzero((groups == g) & allowed[i])
+            out[i, pos] = rng.choice(pool, size=len(pos), replace=False)
+    return out
+
+# %% ../nbs/04_ranking.ipynb #ff935497
+def _public_order(p, stats, keep):
+    "Per row, the public code's order of the kept filters: np.argsort of their probabilities, taken in filter order (NaN last)."
+    pot = stats.pot
+    with np.errstate(all='ignore'):
+        prob = np.exp(pot.log_tail_prob(p))
+        s = 1 + pot.xi*(p - pot.threshold)/pot.sigma
+        prob = np.where(pot.fitted & (s < 0), np.nan, np.where(pot.n_exceed == 0, 0., prob))
+    out = np.full(p.shape, -1)
+    for i in range(len(p)):
+        idx = np.flatnonzero(keep[i])
+        out[i, :len(idx)] = idx[prob[i, idx].argsort()]
+    return out
+
+# %% ../nbs/04_ranking.ipynb #6013ad57
+_TIE_RULES = {**{m: 'probability 0 first, ties by z-score' for m in ('pot', 'pot_filled', 'pot_pooled', 'pot_exp', 'pot_bound')},
+              'pot_public': 'NaN beyond an endpoint last; no excess: probability 0, first'}
+
+def extrapolation(profile,              # (F,) or (B, F) filter profiles
+                  stats,                # the reference statistics the ranking used
+                  orders,               # rankings (k,) or (B, k) from rank_filters, -1 padded
+                  method: str = 'pot'): # the ranking's method, to name its rule for probability 0
+    "Per ranking: how many of its filters lie beyond the largest reference value, beyond a fitted endpoint, or have no fitted tail."
+    p2, o = np.atleast_2d(_profile(profile, stats)), np.atleast_2d(np.asarray(orders))
+    valid = o >= 0; f = np.where(valid, o, 0)
+    x, pot = np.take_along_axis(p2, f, 1), tail_model(stats, method)   # a variant's endpoint is its own
+    with np.errstate(all='ignore'):
+        end = pot.fitted[f] & (pot.xi[f] < 0) & (1 + pot.xi[f]*(x - pot.threshold[f])/pot.sigma[f] <= 0)
+    cnt = lambda m: (m & valid).sum(1)
+    return pd.DataFrame({'k': valid.sum(1), 'beyond_max': cnt(x > pot.top[0][f]), 'beyond_endpoint': cnt(end),
+                         'no_tail_fit': cnt((x > pot.threshold[f]) & ~pot.fitted[f]), 'rule': _TIE_RULES.get(method, '')})

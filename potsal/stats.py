@@ -4,15 +4,16 @@
 
 # %% ../nbs/03_stats.ipynb #5f667d70
 from __future__ import annotations
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 import numpy as np
 import pandas as pd
 import torch
 import torch.nn as nn
 from tqdm import tqdm
-from .evt import POT, n_top, _check_q
-from .core import UserError, atomic_save, eval_mode, first_line, model_fingerprint, fingerprint_mismatch
+from .evt import POT, n_top
+from .core import (UserError, atomic_save, check_count, check_q, eval_mode, first_line, model_fingerprint,
+                         fingerprint_mismatch)
 from .profiles import filter_profiles, filter_index
 
 # %% auto #0
@@ -57,8 +58,8 @@ class Accumulator:
     @property
     def std(self): return np.sqrt(self.m2/(self.n - 1)) if self.n > 1 else np.full_like(self.mean, np.nan)
 
-# %% ../nbs/03_stats.ipynb #deb1024f
-_FORMAT = 'potsal.RefStats'
+# %% ../nbs/03_stats.ipynb #a65caf59
+_FORMAT, _VERSIONS = 'potsal.RefStats', (1,)   # the file format and the versions this potsal reads
 
 @dataclass
 class RefStats:
@@ -73,15 +74,24 @@ class RefStats:
     fingerprint: dict          # model_fingerprint of the model
     data: str = ''             # where the reference data came from
     top: np.ndarray | None = None  # (m, F) all kept largest values (at least pot's): refit at a lower q with `with_q`
+    tails: dict = field(default_factory=dict, init=False, repr=False, compare=False)  # variant tail fits, cached by potsal.ranking.tail_model
 
     def __post_init__(self): self.data = '' if self.data is None else str(self.data)   # always a string (None crashed reports)
 
     @property
     def n_filters(self): return len(self.mean)
 
+    def summary(self) -> pd.DataFrame:
+        "One row per layer group: filters, fitted tails, and the median mean, std, threshold and xi."
+        groups = self.index['group'].to_numpy() if 'group' in self.index else np.full(self.n_filters, 'all')
+        df = pd.DataFrame({'group': groups, 'mean': self.mean, 'std': self.std, 'threshold': self.pot.threshold, 'fitted': self.pot.fitted,
+                           'xi': self.pot.xi})
+        return df.groupby('group', sort=False).agg(filters=('mean', 'size'), fitted=('fitted', 'sum'), mean=('mean', 'median'),
+                                                   std=('std', 'median'), threshold=('threshold', 'median'), xi=('xi', 'median'))
+
     def with_q(self, q: float) -> 'RefStats':  # new threshold quantile
         "The same statistics with the tail model refitted at quantile q (needs the top values kept for it: `keep_q` <= q)."
-        _check_q(q)
+        q = check_q('q', q)
         top = self.top if self.top is not None else self.pot.top
         if len(top) < n_top(self.n, q):
             raise ValueError(f"these statistics keep {len(top)} top values per filter, q = {q} needs {n_top(self.n, q)}: recompute with "
@@ -90,7 +100,7 @@ class RefStats:
 
     def save(self, path):
         "Write to exactly `path`, atomically."
-        atomic_save(dict(format=_FORMAT, version=1, mean=torch.from_numpy(self.mean), std=torch.from_numpy(self.std),
+        atomic_save(dict(format=_FORMAT, version=_VERSIONS[-1], mean=torch.from_numpy(self.mean), std=torch.from_numpy(self.std),
                          top=torch.from_numpy(self.top if self.top is not None else self.pot.top), n=self.n, q=self.q,
                          min_excess=self.pot.min_excess,
                          index={c: self.index[c].tolist() for c in self.index.columns}, used=torch.from_numpy(self.used),
@@ -100,59 +110,14 @@ class RefStats:
     @classmethod
     def load(cls, path, model: nn.Module | None = None):
         "Read a saved RefStats, checking every field; with `model`, refuse statistics made for a different model."
-        path = Path(path)
-        if not path.exists():
-            raise FileNotFoundError(f"no reference statistics at {path}: compute them with reference_stats(...).save(path)")
-        try: d = torch.load(path, map_location='cpu', weights_only=True)
-        except Exception as e:
-            raise UserError(f"{path} is not a readable potsal RefStats file (truncated or foreign?): "
-                            f"{type(e).__name__}: {first_line(e)}") from None
-        if not isinstance(d, dict) or d.get('format') != _FORMAT:
-            raise UserError(f"{path} is not a potsal RefStats file (no '{_FORMAT}' header)")
+        d, path = _read(path)
         mean, std, top, pot = _check_fields(d, path)
         if model is not None and (msg := fingerprint_mismatch(d['fingerprint'], model_fingerprint(model))):
             raise UserError(f"{path} was computed for another model: {msg}")
         return cls(mean, std, pot, int(d['n']), float(d['q']), pd.DataFrame(d['index']), d['used'].numpy(), d['fingerprint'],
                    d.get('data') or '', top)
 
-
-_FIELDS = ('mean', 'std', 'top', 'n', 'q', 'min_excess', 'index', 'used', 'fingerprint')
-
-def _check_fields(d: dict, path):
-    "(mean, std, top, pot) of a loaded RefStats dict, or a one-line UserError naming the file, what is wrong, and the fix."
-    def bad(what):
-        return UserError(f"{path}: {what}; the file is damaged or was not written by RefStats.save: "
-                         "recompute it with reference_stats(...).save(path)")
-    missing = [k for k in _FIELDS if k not in d]
-    if missing: raise bad(f"missing field(s) {', '.join(missing)}")
-    n, q = d['n'], d['q']
-    if not isinstance(n, int) or isinstance(n, bool) or n < 2: raise bad(f"n = {n!r}, need an integer >= 2 reference samples")
-    if not isinstance(q, (int, float)) or not 0 < q < 1: raise bad(f"q = {q!r}, need a quantile level in (0, 1)")
-    arrays = {k: d[k] for k in ('mean', 'std', 'top', 'used')}
-    if not all(torch.is_tensor(v) for v in arrays.values()): raise bad("mean, std, top and used must be tensors")
-    mean, std, top = (arrays[k].double().numpy() for k in ('mean', 'std', 'top'))
-    F_ = len(mean) if mean.ndim == 1 else -1
-    if F_ < 1 or std.shape != (F_,): raise bad(f"mean {tuple(mean.shape)} and std {tuple(std.shape)} must both be (F,) with F >= 1")
-    if top.ndim != 2 or top.shape[1] != F_ or top.shape[0] < n_top(n, q):
-        raise bad(f"top values {tuple(top.shape)}, need (m, {F_}) with m >= {n_top(n, q)} for n = {n}, q = {q}")
-    for k, v in (('mean', mean), ('std', std), ('top', top)):
-        if not np.isfinite(v).all(): raise bad(f"{k} holds {int((~np.isfinite(v)).sum())} NaN or infinite value(s)")
-    if (std < 0).any(): raise bad("std holds negative values")
-    if (np.diff(top, axis=0) > 0).any(): raise bad("top values are not sorted in descending order per filter")
-    if (top[0] < mean - 1e-9*np.abs(mean)).any(): raise bad("a filter's largest value is below its mean")
-    index = d['index']
-    if not isinstance(index, dict) or not index or any(len(v) != F_ for v in index.values()):
-        raise bad(f"the filter index must have {F_} rows, like mean and std")
-    used = arrays['used']
-    if used.ndim != 1 or len(used) != n or used.dtype.is_floating_point:
-        raise bad(f"used {tuple(used.shape)} must be {n} integer positions (one per sample)")
-    if not isinstance(d['fingerprint'], dict): raise bad("the model fingerprint is not a dict")
-    try: pot = POT.from_top(top, n, float(q), int(d['min_excess']))
-    except ValueError as e: raise bad(f"the tail model cannot be rebuilt ({first_line(e)})") from None
-    if not np.isfinite(pot.threshold).all(): raise bad("the thresholds are not finite")
-    return mean, std, top, pot
-
-# %% ../nbs/03_stats.ipynb #41450a76
+# %% ../nbs/03_stats.ipynb #7c680f73
 def _positions(loader):
     "Dataset indices in the order the loader yields them, when the loader has a batch sampler; else None."
     try: return [i for batch in loader.batch_sampler for i in batch]
@@ -161,27 +126,23 @@ def _positions(loader):
 def _dist():
     return torch.distributed if torch.distributed.is_available() and torch.distributed.is_initialized() else None
 
-def reference_stats(model: nn.Module,     # the model (left unchanged)
-                    loader,               # DataLoader of (images, labels): the reference set
-                    q: float = 0.95,      # POT threshold quantile
-                    device=None,          # default: the model's device
-                    correct_only: bool = False,   # use only correctly classified samples (the baseline used all)
-                    n_max: int | None = None,     # upper bound on samples, if the loader has no len()
-                    min_excess: int = 10,         # fewer excesses than this: no GPD fit (see potsal.evt.POT)
-                    data: str = '',               # description of the reference data, kept with the result
-                    progress: bool = True,
-                    keep_q: float | None = None): # keep enough top values to refit at any quantile >= keep_q (`RefStats.with_q`)
-    "Stream per-filter mean/std (Welford, float64) and top-m values over `loader`, then fit every filter's tail."
-    _check_q(q)
-    dist = _dist()
-    device = device or next(model.parameters()).device
+def _predict(model, x):
+    with eval_mode(model): return model(x).argmax(1)
+
+def _all_sum(dist, v):
+    t = torch.tensor([float(v)]); dist.all_reduce(t); return t.item()
+
+def _n_max(loader, n_max, dist):
+    "An upper bound on the number of reference samples (all processes together)."
     if n_max is None:
         try: n_max = len(loader.sampler) if hasattr(loader, 'sampler') else len(loader.dataset)
         except TypeError:
             raise ValueError("the loader has no length: pass n_max, an upper bound on the number of reference samples") from None
-    if dist: n_max = int(_all_sum(dist, n_max))
-    if keep_q is not None: _check_q(keep_q)
-    acc = Accumulator(n_top(n_max, min(q, keep_q or q)))
+    return int(_all_sum(dist, n_max)) if dist else n_max
+
+# %% ../nbs/03_stats.ipynb #e6de8b95
+def _stream(model, loader, device, correct_only, acc, progress):
+    "Feed the profiles of every batch (or of its correctly classified samples) into `acc`; the positions used."
     positions, used, seen = _positions(loader), [], 0
     for x, y in tqdm(loader, desc='reference profiles', disable=not progress):
         x, y = x.to(device), y.to(device)
@@ -192,13 +153,34 @@ def reference_stats(model: nn.Module,     # the model (left unchanged)
         pos = np.arange(seen, seen + len(x)) if positions is None else np.asarray(positions[seen:seen + len(x)])
         seen += len(x)
         if keep.any(): acc.update(prof[keep].double().cpu().numpy()); used.append(pos[keep.cpu().numpy()])
-    used = np.concatenate(used) if used else np.zeros(0, dtype=np.int64)
-    if dist:
-        shards = [None]*dist.get_world_size()
-        dist.all_gather_object(shards, (acc, used))
-        acc = Accumulator(acc.m)
-        for a, u in shards: acc.merge(a)
-        used = np.concatenate([u for _, u in shards])
+    return np.concatenate(used) if used else np.zeros(0, dtype=np.int64)
+
+def _gather(dist, acc, used):
+    "Every process's accumulator and positions merged (exact: Chan's formula and the top-m merge)."
+    shards = [None]*dist.get_world_size()
+    dist.all_gather_object(shards, (acc, used))
+    merged = Accumulator(acc.m)
+    for a, _ in shards: merged.merge(a)
+    return merged, np.concatenate([u for _, u in shards])
+
+# %% ../nbs/03_stats.ipynb #b38bccd8
+def reference_stats(model: nn.Module,     # the model (left unchanged)
+                    loader,               # DataLoader of (images, labels): the reference set
+                    q: float = 0.95,      # POT threshold quantile
+                    device=None,          # default: the model's device
+                    correct_only: bool = False,   # use only correctly classified samples (the baseline used all)
+                    n_max: int | None = None,     # upper bound on samples, if the loader has no len()
+                    min_excess: int = 10,         # fewer excesses than this: no GPD fit (see potsal.evt.POT)
+                    data: str = '',               # description of the reference data, kept with the result
+                    progress: bool = True,        # show a progress bar
+                    keep_q: float | None = None): # keep enough top values to refit at any quantile >= keep_q (`RefStats.with_q`)
+    "Stream per-filter mean/std (Welford, float64) and top-m values over `loader`, then fit every filter's tail."
+    q, min_excess = check_q('q', q), check_count('min_excess', min_excess, 2, what=' (excesses needed to fit a tail)')
+    keep_q, n_max = check_q('keep_q', keep_q) if keep_q is not None else None, check_count('n_max', n_max, 2)
+    dist = _dist()
+    acc = Accumulator(n_top(_n_max(loader, n_max, dist), min(q, keep_q or q)))
+    used = _stream(model, loader, device or next(model.parameters()).device, correct_only, acc, progress)
+    if dist: acc, used = _gather(dist, acc, used)
     if acc.n < 2:
         hint = " (correct_only=True: is the model right on any?)" if correct_only else ""
         raise ValueError(f"only {acc.n} reference samples were used: need at least 2{hint}")
@@ -206,8 +188,70 @@ def reference_stats(model: nn.Module,     # the model (left unchanged)
     return RefStats(acc.mean, acc.std, pot, acc.n, q, filter_index(model), used.astype(np.int64), model_fingerprint(model), data,
                     acc.sorted_top())
 
-def _predict(model, x):
-    with eval_mode(model): return model(x).argmax(1)
+# %% ../nbs/03_stats.ipynb #f7fd3c4d
+_FIELDS = ('mean', 'std', 'top', 'n', 'q', 'min_excess', 'index', 'used', 'fingerprint')
+_INDEX_COLUMNS = ('param', 'channel', 'group')   # what rankings and reports read
 
-def _all_sum(dist, v):
-    t = torch.tensor([float(v)]); dist.all_reduce(t); return t.item()
+def _read(path):
+    "The dict saved at `path` and the path, if it is a RefStats file of a version this potsal reads; else a one-line error."
+    path = Path(path)
+    if not path.exists(): raise FileNotFoundError(f"no reference statistics at {path}: compute them with reference_stats(...).save(path)")
+    try: d = torch.load(path, map_location='cpu', weights_only=True)
+    except Exception as e:
+        raise UserError(f"{path} is not a readable potsal RefStats file (truncated or foreign?): {type(e).__name__}: {first_line(e)}") from None
+    if not isinstance(d, dict) or d.get('format') != _FORMAT: raise UserError(f"{path} is not a potsal RefStats file (no '{_FORMAT}' header)")
+    if (v := d.get('version')) not in _VERSIONS or isinstance(v, bool):
+        raise UserError(f"{path}: RefStats format version {v!r}; this potsal reads version(s) {', '.join(map(str, _VERSIONS))}: "
+                        "open it with the potsal that wrote it, or recompute it with reference_stats(...).save(path)")
+    return d, path
+
+def _bad(path):
+    "A maker of one-line errors that name the file, what is wrong in it, and the fix."
+    return lambda what: UserError(f"{path}: {what}; the file is damaged or was not written by RefStats.save: "
+                                  "recompute it with reference_stats(...).save(path)")
+
+# %% ../nbs/03_stats.ipynb #99899296
+def _is_int(v, lo): return isinstance(v, int) and not isinstance(v, bool) and v >= lo
+
+def _check_scalars(d, bad):
+    "n, q, min_excess of a loaded dict, after checking that every field is there."
+    if missing := [k for k in _FIELDS if k not in d]: raise bad(f"missing field(s) {', '.join(missing)}")
+    n, q, me = d['n'], d['q'], d['min_excess']
+    if not _is_int(n, 2): raise bad(f"n = {n!r}, need an integer >= 2 reference samples")
+    if not isinstance(q, (int, float)) or isinstance(q, bool) or not 0 < q < 1: raise bad(f"q = {q!r}, need a quantile level in (0, 1)")
+    if not _is_int(me, 2): raise bad(f"min_excess = {me!r}, need an integer >= 2")
+    return n, float(q), me
+
+def _check_arrays(d, n, q, bad):
+    "mean, std, top as float64 arrays: shapes, finite, non-negative, sorted, consistent."
+    if not all(torch.is_tensor(d[k]) for k in ('mean', 'std', 'top', 'used')): raise bad("mean, std, top and used must be tensors")
+    mean, std, top = (d[k].double().numpy() for k in ('mean', 'std', 'top'))
+    F_ = len(mean) if mean.ndim == 1 else -1
+    if F_ < 1 or std.shape != (F_,): raise bad(f"mean {tuple(mean.shape)} and std {tuple(std.shape)} must both be (F,) with F >= 1")
+    if top.ndim != 2 or top.shape[1] != F_ or top.shape[0] < n_top(n, q):
+        raise bad(f"top values {tuple(top.shape)}, need (m, {F_}) with m >= {n_top(n, q)} for n = {n}, q = {q}")
+    for k, v in (('mean', mean), ('std', std), ('top', top)):
+        if not np.isfinite(v).all(): raise bad(f"{k} holds {int((~np.isfinite(v)).sum())} NaN or infinite value(s)")
+        if (v < 0).any(): raise bad(f"{k} holds {int((v < 0).sum())} negative value(s), but profiles (mean absolute gradients) and std are >= 0")
+    if (np.diff(top, axis=0) > 0).any(): raise bad("top values are not sorted in descending order per filter")
+    if (top[0] < mean - 1e-9*np.abs(mean)).any(): raise bad("a filter's largest value is below its mean")
+    return mean, std, top
+
+# %% ../nbs/03_stats.ipynb #366930c6
+def _check_fields(d: dict, path):
+    "(mean, std, top, pot) of a loaded RefStats dict, or a one-line UserError naming the file, what is wrong, and the fix."
+    bad = _bad(path)
+    n, q, me = _check_scalars(d, bad)
+    mean, std, top = _check_arrays(d, n, q, bad)
+    index, used = d['index'], d['used']
+    if not isinstance(index, dict) or not index or any(len(v) != len(mean) for v in index.values()):
+        raise bad(f"the filter index must have {len(mean)} rows, like mean and std")
+    if lack := [c for c in _INDEX_COLUMNS if c not in index]:
+        raise bad(f"the filter index lacks column(s) {', '.join(lack)} (it has {', '.join(map(str, index))})")
+    if used.ndim != 1 or len(used) != n or used.dtype.is_floating_point:
+        raise bad(f"used {tuple(used.shape)} must be {n} integer positions (one per sample)")
+    if not isinstance(d['fingerprint'], dict): raise bad("the model fingerprint is not a dict")
+    try: pot = POT.from_top(top, n, q, me)
+    except ValueError as e: raise bad(f"the tail model cannot be rebuilt ({first_line(e)})") from None
+    if not np.isfinite(pot.threshold).all(): raise bad("the thresholds are not finite")
+    return mean, std, top, pot
