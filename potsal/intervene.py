@@ -127,7 +127,7 @@ class _FilterDelta:
     def __exit__(self, *exc):
         for h in self.handles: h.remove()
 
-# %% ../nbs/08_intervene.ipynb #28427677
+# %% ../nbs/08_intervene.ipynb #70a01091
 def update_norms(deltas,      # per unit layer, the change of acting on each of its filters (filter_deltas)
                  orders,      # (M, K) filter indices, most salient first; -1 pads a shorter ranking
                  ks=None):    # the k of the rows (default 0..K)
@@ -143,7 +143,7 @@ def update_norms(deltas,      # per unit layer, the change of acting on each of 
     cum = np.concatenate([np.zeros((len(o), 1)), per.cumsum(1)], 1)
     return torch.from_numpy(np.sqrt(cum[:, ks]))
 
-# %% ../nbs/08_intervene.ipynb #57625f1b
+# %% ../nbs/08_intervene.ipynb #0e1c1a5e
 def _sweep_by_weights(model, x, orders, deltas):
     "Fallback for attention rows: add each filter's delta to the weights in place, one forward per k (gradient still computed once)."
     units = filter_units(model)
@@ -160,7 +160,7 @@ def _sweep_by_weights(model, x, orders, deltas):
         out.append(torch.stack(probs))
     return torch.stack(out)
 
-# %% ../nbs/08_intervene.ipynb #63ce6e83
+# %% ../nbs/08_intervene.ipynb #f5716224
 def _check_rows(orders, n_filters, ks):
     "orders as an (M, K) array and ks as an array of k in 0..K, or a ValueError naming the bad value."
     orders = np.atleast_2d(np.asarray(orders))
@@ -189,7 +189,7 @@ def _sweep(model, x, y, orders, mode, lr, row_chunk, ks=None):
             out.append(model(x.expand(len(m), *x.shape[1:])).float().softmax(1))
     return torch.cat(out).reshape(len(orders), len(ks), -1).cpu(), norms
 
-# %% ../nbs/08_intervene.ipynb #7f375119
+# %% ../nbs/08_intervene.ipynb #94948304
 def sweep(model: nn.Module,
           x, y,                  # one sample (1, C, H, W) and its true label (1,)
           orders,                # (M, K) filter indices, most salient first, one row per method; -1 pads a shorter ranking
@@ -202,7 +202,7 @@ def sweep(model: nn.Module,
     with unchanged(model): p, n = _sweep(model, x, y, orders, mode, lr, row_chunk, ks)
     return (p, n) if norms else p
 
-# %% ../nbs/08_intervene.ipynb #2e79772e
+# %% ../nbs/08_intervene.ipynb #f71c907d
 def _weights_moved(weights, saved):
     "Frobenius norm of the difference between the current weights and a saved copy, over all of them, in float64."
     return float(sum((w.detach().double() - s.double()).square().sum() for w, s in zip(weights, saved)))**0.5
@@ -228,5 +228,6 @@ def sweep_naive(model: nn.Module, x, y, order, mode: str = 'prune', lr: float = 
                     w, c = where[f]
                     if mode == 'prune': w[c] = 0
                     elif w.grad is not None: w[c] -= lr*w.grad[c]
-                out.append(model(x).float().softmax(1)[0].cpu()); moved.append(_weights_moved(weights, saved))
+                out.append(model(x).float().softmax(1)[0].cpu())
+                if norms: moved.append(_weights_moved(weights, saved))
     return (torch.stack(out), torch.tensor(moved, dtype=torch.float64)) if norms else torch.stack(out)
