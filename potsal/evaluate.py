@@ -104,7 +104,6 @@ def _gather(data, positions, batch_size):
     ids = getattr(data, 'ids', None)
     return torch.cat(xs), torch.cat([torch.as_tensor(y) for y in ys]), positions if ids is None else torch.as_tensor(ids)[positions]
 
-# %% ../nbs/09_evaluate.ipynb #c99c90e9
 def _samples(model, data, stats, positions, pred, n_seen, methods, K, ks, batch_size, device, seed, absolute, filters):
     "The samples of `data` at `positions`, profiled (true label), ranked by every method and counted for extrapolation, as a Mistakes."
     x, y, ids = _gather(data, positions, batch_size)
@@ -140,7 +139,6 @@ def _curve_rows(i, sid, mode, methods, ks, acted, p, norms, wrong, true) -> pd.D
                              n_acted=acted.reshape(-1), p_wrong=pw.reshape(-1), p_true=pt.reshape(-1), d_wrong=(pw - pw[:, :1]).reshape(-1),
                              d_true=(pt - pt[:, :1]).reshape(-1), corrected=(p.argmax(2) == true).reshape(-1), update_norm=norms.reshape(-1)))
 
-# %% ../nbs/09_evaluate.ipynb #853a4e2a
 def evaluate(model: nn.Module, mistakes: Mistakes,
              modes=MODES,                # 'prune' and/or 'finetune'
              K: int | None = None,       # largest k (default: max(ks), else all kept, i.e. the K of find_mistakes)
@@ -167,16 +165,16 @@ def evaluate(model: nn.Module, mistakes: Mistakes,
                                         int(mistakes.pred[i]), int(mistakes.y[i])))
     return pd.concat(rows, ignore_index=True)
 
-# %% ../nbs/09_evaluate.ipynb #7324d5f2
+# %% ../nbs/09_evaluate.ipynb #06e5254a
 def summarize(curves: pd.DataFrame) -> pd.DataFrame:  # the tidy curves of evaluate
     "Mean and standard error over samples per mode, method and k (corrected in %, update_norm); n samples, n_short with fewer than k filters."
     c = curves.assign(corrected=100*curves.corrected.astype(float), short=curves.n_acted < curves.k)
     g, cols = c.groupby(['mode', 'method', 'k'], sort=False), ['d_wrong', 'd_true', 'corrected', 'update_norm']
-    out = g[cols].mean().join(g[cols].sem(ddof=1), rsuffix='_sem')
+    out = g[cols].mean().join(g[cols].sem(ddof=1).add_suffix('_sem'))
     out['n'], out['n_short'] = g.size(), g.short.sum()
     return out.reset_index()
 
-# %% ../nbs/09_evaluate.ipynb #f5ffc966
+# %% ../nbs/09_evaluate.ipynb #afc306be
 def bias_table(mistakes: Mistakes,
                k: int = 10,                    # the top k of each ranking
                rankings: dict | None = None,   # rankings (default: the mistakes' own)
@@ -196,13 +194,13 @@ def bias_table(mistakes: Mistakes,
     out['all filters'] = 100*pool.reindex(order, fill_value=0)/pool.sum()
     return pd.DataFrame(out).rename_axis('group')
 
-# %% ../nbs/09_evaluate.ipynb #9c9c06cf
+# %% ../nbs/09_evaluate.ipynb #545ae8e1
 def short_rankings(rankings: dict,       # method -> (S, K) rankings, -1 padded
                    ks=(10, 25, 50)) -> pd.DataFrame:
     "How many samples have fewer than k filters in each method's ranking (rows: methods, columns: k)."
     return pd.DataFrame({k: {m: int((n_ranked(r) < k).sum()) for m, r in rankings.items()} for k in ks}).rename_axis('method')
 
-# %% ../nbs/09_evaluate.ipynb #7544bf23
+# %% ../nbs/09_evaluate.ipynb #d094b148
 def paired_difference(curves: pd.DataFrame,   # the tidy curves of evaluate
                       a: str = 'pot', b: str = 'zscore', mode: str = 'finetune',
                       metric: str = 'd_true',  # a column of the curves, e.g. d_true, d_wrong or update_norm
@@ -213,10 +211,10 @@ def paired_difference(curves: pd.DataFrame,   # the tidy curves of evaluate
     d = (c[a] - c[b]).to_numpy()
     p = sps.ttest_rel(c[a], c[b]).pvalue if len(d) > 1 and d.std() > 0 else float('nan')
     se = d.std(ddof=1)/np.sqrt(len(d)) if len(d) > 1 else float('nan')
-    return dict(mode=mode, metric=metric, k=k, a=a, b=b, n=len(d), mean_diff=d.mean(), se=se,
-                p_value=p, share_a_better=np.mean(d > 0), share_tied=np.mean(d == 0))
+    return dict(mode=mode, metric=metric, k=k, a=a, b=b, n=len(d), mean_diff=float(d.mean()), se=float(se),
+                p_value=float(p), share_a_better=float(np.mean(d > 0)), share_tied=float(np.mean(d == 0)))
 
-# %% ../nbs/09_evaluate.ipynb #8aa87dca
+# %% ../nbs/09_evaluate.ipynb #86e0979d
 def _correct_samples(model, data, stats, methods, K, n_max, seed, filters, batch_size, device, progress):
     "A seeded random n_max of the correctly classified samples of `data`, profiled and ranked like the mistakes (a Mistakes)."
     perm = torch.as_tensor(np.random.default_rng(seed).permutation(len(data)))    # the first n_max correct in a random order
@@ -238,7 +236,7 @@ def _population_rows(name, samples, curves, methods, ks) -> pd.DataFrame:
              for metric in ('d_true', 'd_log_true', 'update_norm') for (m, k), v in g[metric].mean().items()]
     return pd.DataFrame(rows)
 
-# %% ../nbs/09_evaluate.ipynb #875568c5
+# %% ../nbs/09_evaluate.ipynb #0ea147a5
 def null_test(model: nn.Module, stats,
               mistakes: Mistakes,          # the experiment's misclassified samples and their rankings
               curves: pd.DataFrame,        # their sweeps (evaluate), with a 'finetune' mode
@@ -257,7 +255,7 @@ def null_test(model: nn.Module, stats,
         pops[name] = (s, evaluate(model, s, modes=('finetune',), ks=ks, lr=lr, methods=methods, device=device, progress=progress))
     return pd.concat([_population_rows(n, s, c, methods, ks) for n, (s, c) in pops.items()], ignore_index=True)
 
-# %% ../nbs/09_evaluate.ipynb #b2eaca56
+# %% ../nbs/09_evaluate.ipynb #442fea6e
 @dataclass
 class Experiment:
     "Everything one run measured, with where its data came from."
@@ -279,7 +277,7 @@ class Experiment:
     @property
     def summary(self) -> pd.DataFrame: return summarize(self.curves)
 
-# %% ../nbs/09_evaluate.ipynb #c03e17c0
+# %% ../nbs/09_evaluate.ipynb #33127bba
 def _reference(model, ref_data, q, batch_size, device, progress, keep_q):
     "Reference statistics of `model` on `ref_data`."
     loader = torch.utils.data.DataLoader(ref_data, batch_size=batch_size)
@@ -291,7 +289,7 @@ def _bias_tables(mis, stats, methods, ks, filters, seed) -> dict:
     ranks = {filters: mis.rankings, **{f: rankings_of(mis.profiles, stats, methods, max(ks), f, seed) for f in other}}
     return {(f, k): bias_table(mis, k, ranks[f], f) for f in FILTER_SETS for k in ks}
 
-# %% ../nbs/09_evaluate.ipynb #f1a3279c
+# %% ../nbs/09_evaluate.ipynb #07645e82
 def run_experiment(model: nn.Module, ref_data, eval_data,
                    name: str = 'experiment', model_desc: str = '',
                    methods=EVAL_METHODS, K: int = 50, ks=(10, 25), q: float = 0.95, lr: float = 1e-3,
