@@ -60,7 +60,7 @@ def _source(cfg, mnist, notes):
     return (ImageData(*_stack(train), 'mnist [train]', f"MNIST from {mnist}, all but 5,000 held out", 10),
             ImageData(*_stack(val), 'mnist [val]', f"MNIST from {mnist}, 5,000 held out to pick the best epoch", 10), test)
 
-# %% ../nbs/10_experiments.ipynb #ac5783bc
+# %% ../nbs/10_experiments.ipynb #aafff5f5
 def _svhn_target(svhn, n_ref, seed, notes):
     "(reference, evaluated, name) for SVHN: its train and test splits, or seeded halves of the test split without train_32x32.mat."
     ev = load_svhn(svhn, 'test')
@@ -77,7 +77,6 @@ def _first(ref, n_ref, name):
     "The first n_ref samples of an ImageData (all of it without n_ref)."
     return ref.subset(range(min(n_ref, len(ref))), name=name) if n_ref else ref
 
-# %% ../nbs/10_experiments.ipynb #1c90fc76
 def _embedded_target(target, data_seed, n_ref, notes):
     "(reference, evaluated, name) for an embedded digit domain: reference statistics from its train split, mistakes from its test split."
     dom = embedded(target, data_seed)
@@ -93,12 +92,11 @@ def _mnist_c_target(corruption, severity, data_seed, n_ref, notes):
     ref, ev = _first(dom['clean'], n_ref, f"mnist_c [clean, first {n_ref}]"), dom['test']
     notes.append(f"Target: MNIST-C-style digits, the {len(ev):,} held-out MNIST test digits with {corruption.replace('_', ' ')} at severity "
                  f"{severity} (ImageNet-C's corruption at CIFAR-10-C's 32x32 parameters). Protocol of the paper's App. D.1 (ImageNet-C): "
-                 f"reference statistics from the same digits clean ({len(ref):,}{' (--n-ref)' if n_ref else ''}), reused for the corrupted "
+                 f"reference statistics from the same digits clean ({f'the first {len(ref):,}, --n-ref' if n_ref else f'all {len(ref):,}'}), reused for the corrupted "
                  "digits, whose mistakes are explained.")
     notes.append("Null test: the source test digits are the clean reference digits themselves (in-sample for the tails).")
     return ref, ev, f"MNIST -> MNIST-C {corruption}, severity {severity} (ResNet-18; clean statistics reused, the paper's App. D.1 protocol)"
 
-# %% ../nbs/10_experiments.ipynb #1a2662d5
 def _model_desc(cfg, info, src_val):
     "The trained digits model, in words."
     return (f"ResNet-18 (torchvision, 10 classes) trained from scratch on {info['data']}: SGD one-cycle peak lr {cfg.lr}, "
@@ -106,10 +104,10 @@ def _model_desc(cfg, info, src_val):
             f"best of {len(info['history']['val_acc'])} epochs on {len(src_val)} held-out digits, "
             f"seed {cfg.seed} ({'loaded from cache' if info['cached'] else 'trained in this run'}, {info['seconds']:.0f} s of training)")
 
-# %% ../nbs/10_experiments.ipynb #f3d61a7d
+# %% ../nbs/10_experiments.ipynb #10493766
 DIGIT_TARGETS = ('mnistm_style', 'uci_digits', 'mnist_c')
 
-# %% ../nbs/10_experiments.ipynb #db32985a
+# %% ../nbs/10_experiments.ipynb #462408b5
 def digits_setup(target: str = 'mnistm_style',  # embedded target: one of DIGIT_TARGETS (ignored with svhn)
                  seed: int = 0,                 # training seed of the source model
                  quick: bool = False,           # QUICK settings: a smoke test, not a result
@@ -136,7 +134,7 @@ def digits_setup(target: str = 'mnistm_style',  # embedded target: one of DIGIT_
     return Setup(name, model, _model_desc(cfg, info, src_val), ref, ev, acc, notes, n_eval=n_eval, info=dict(info, seed=seed),
                  seconds=time.time() - t0, null_data={'target correct': ev, 'source test': src_test})
 
-# %% ../nbs/10_experiments.ipynb #c499b057
+# %% ../nbs/10_experiments.ipynb #62acdc52
 def run_setup(setup: Setup,
               seed: int = 0,     # the run's seed (random rankings), usually the model's training seed
               **kw) -> Experiment:   # run_experiment's settings: K, ks, q, lr, filters, keep_q, n_null, device, progress, ...
@@ -146,7 +144,7 @@ def run_setup(setup: Setup,
     exp.seconds = {'data and model (training or cache)': setup.seconds, **exp.seconds}
     return exp
 
-# %% ../nbs/10_experiments.ipynb #a602a2c5
+# %% ../nbs/10_experiments.ipynb #6b8c6266
 def _resnet50(weights, device):
     if not weights: raise UserError("--weights FILE is needed: a local torchvision ResNet-50 state_dict (e.g. resnet50-0676ba61.pth); "
                                     "potsal never downloads weights")
@@ -157,7 +155,7 @@ def _cap(data, n, seed, what):
     if not n or n >= len(data): return data, None
     return seeded_split(data, n, seed)[0], f"{what} capped at a seeded random {n:,} of {len(data):,} images (--n-{what.split()[0]})."
 
-# %% ../nbs/10_experiments.ipynb #0601cade
+# %% ../nbs/10_experiments.ipynb #bcfd8224
 def imagenet_setup(imagenet_val: str,              # ImageNet validation folder (class subfolders)
                    weights: str,                   # local ResNet-50 state dict
                    n_ref: int | None = None, n_eval: int | None = None, seed: int = 0, device=None) -> Setup:
@@ -169,7 +167,7 @@ def imagenet_setup(imagenet_val: str,              # ImageNet validation folder 
             ["Reference statistics over the whole validation folder and sweeps over all its misclassified images, as in the paper."]
     return Setup("ResNet-50 on ImageNet validation (the paper's Section 5.1)", model, desc, ref, val, {}, notes, n_eval=n_eval)
 
-# %% ../nbs/10_experiments.ipynb #79cbf0d8
+# %% ../nbs/10_experiments.ipynb #4d969870
 def imagenet_c_setup(imagenet_c: str, weights: str, corruption: str = 'gaussian_noise', severity: int = 3,
                      imagenet_val: str | None = None,  # clean validation folder: the statistics are computed on it
                      stats: str | None = None,         # or clean statistics saved before (`potsal stats`)
@@ -186,7 +184,7 @@ def imagenet_c_setup(imagenet_c: str, weights: str, corruption: str = 'gaussian_
     ref, n1 = _cap(load_imagenet_val(imagenet_val), n_ref, seed, 'ref statistics')
     return Setup(name, model, desc, ref, corrupted, {}, notes + ([n1] if n1 else []), n_eval=n_eval)
 
-# %% ../nbs/10_experiments.ipynb #2fe3e91d
+# %% ../nbs/10_experiments.ipynb #56d11582
 def pacs_setup(pacs: str,                  # PACS folder (one subfolder per domain)
                target: str = 'sketch',     # the left-out domain: one of potsal.data.PACS_DOMAINS
                seed: int = 0, quick: bool = False, epochs: int | None = None,
@@ -212,7 +210,7 @@ def pacs_setup(pacs: str,                  # PACS folder (one subfolder per doma
     return Setup(f"PACS {tag} (ResNet-18, leave {target} out)", model, desc, ref, ev, {ev.name: accuracy(model, ev, device)}, notes,
                  n_eval=n_eval, info=dict(info, seed=seed), seconds=time.time() - t0)
 
-# %% ../nbs/10_experiments.ipynb #836a85c6
+# %% ../nbs/10_experiments.ipynb #9da2dda8
 def _head(model: nn.Module) -> nn.Linear:
     "The model's last nn.Linear: its input is the penultimate feature vector."
     lin = [m for m in model.modules() if isinstance(m, nn.Linear)]
@@ -236,7 +234,7 @@ def domain_features(model: nn.Module, domains: dict,   # name -> dataset of (ima
     cols = pd.DataFrame(F_, columns=[f'f{i}' for i in range(F_.shape[1])])
     return pd.concat([pd.DataFrame(rows, columns=['domain', 'label']), cols], axis=1)
 
-# %% ../nbs/10_experiments.ipynb #e8e4e916
+# %% ../nbs/10_experiments.ipynb #e53b7f83
 def plot_domains(features: pd.DataFrame,   # domain_features
                  title: str = '', seed: int = 0,
                  path=None):               # also save the figure there
