@@ -11,13 +11,13 @@ import torch
 from .core import (UserError, check_choice, check_count, check_k, check_path, check_q, check_rate, check_room, check_seed,
                    claim_out, resolve_device, written_by_potsal)
 from .evt import n_top
-from .data import PACS_DOMAINS, Described, describe, load_data, read_image, small_transform
+from .data import MNIST_C_CORRUPTIONS, PACS_DOMAINS, Described, describe, load_data, read_image, small_transform
 from .models import load_model
 from .profiles import filter_index, filter_profiles
 from .stats import RefStats, reference_stats
 from .ranking import METHODS, extrapolation, rank_filters, tail_model, zscore_saliency
 from .evaluate import FILTER_SETS, Experiment, run_experiment
-from .experiments import QUICK, digits_setup, imagenet_c_setup, imagenet_setup, pacs_setup
+from .experiments import QUICK, DIGIT_TARGETS, digits_setup, imagenet_c_setup, imagenet_setup, pacs_setup
 from .study import BIAS_KS, q_sensitivity, run_study
 from .report import write_report, write_study
 
@@ -72,6 +72,15 @@ def check_results(result):  # an Experiment, or a Study (one Experiment per mode
 _PATHS = {'svhn': 'folder', 'mnist': 'folder', 'imagenet_val': 'folder', 'imagenet_c': 'folder', 'pacs': 'folder',
           'weights': 'file', 'stats': 'file'}
 
+def _corruption(a: dict):
+    "The corruption named by --corruption, checked for the data it applies to: ImageNet-C's folders or the embedded digits."
+    c, mnist_c = a['corruption'], a['target'] == 'mnist_c' and not (a['svhn'] or a['pacs'] or a['imagenet_val'] or a['imagenet_c'])
+    if c is not None and not str(c).strip(): raise UserError("--corruption '': give a corruption, e.g. fog")
+    if mnist_c: return check_choice('--corruption', c or 'fog', tuple(MNIST_C_CORRUPTIONS))
+    if a['imagenet_c']: return c or 'gaussian_noise'
+    if c is not None: raise UserError(f"--corruption {c}: applies to --imagenet-c DIR or --target mnist_c only")
+    return None
+
 def _check_reproduce(a: dict) -> dict:
     "The arguments of `reproduce` checked before anything is loaded or trained; returns them with the defaults they imply."
     for k in _PATHS: check_path(_flag(k), a[k], _PATHS[k])
@@ -82,7 +91,7 @@ def _check_reproduce(a: dict) -> dict:
     if imagenet and not a['weights']: raise UserError("--imagenet-val/--imagenet-c: --weights FILE is needed (a local ResNet-50 state_dict)")
     if a['imagenet_c'] and not (a['imagenet_val'] or a['stats']):
         raise UserError("--imagenet-c reuses the clean ImageNet statistics (the paper's App. D.1): pass --imagenet-val DIR or --stats FILE")
-    if a['imagenet_c'] and not str(a['corruption']).strip(): raise UserError("--corruption '': give a corruption, e.g. fog")
+    a = dict(a, corruption=_corruption(a))
     for k in _PATHS: _input(_flag(k), a[k], _PATHS[k])
     for k, lo, hi in [('epochs', 1, _MAX_EPOCHS), ('n_train', 1, None), ('n_ref', 2, None), ('n_eval', 1, None), ('severity', 1, 5)]:
         check_count(_flag(k), a[k], lo, hi)
@@ -92,7 +101,7 @@ def _check_reproduce(a: dict) -> dict:
     n_seeds = seeds or (1 if imagenet else 2 if a['quick'] else 5)
     if a['q_study'] and n_seeds < 2: raise UserError("--q-study needs at least 2 seeds (--seeds)")
     if a['pacs']: check_choice('--pacs-target', a['pacs_target'], PACS_DOMAINS)
-    elif not (a['svhn'] or imagenet): check_choice('--target', a['target'], ('mnistm_style', 'uci_digits'))
+    elif not (a['svhn'] or imagenet): check_choice('--target', a['target'], DIGIT_TARGETS)
     arch = 'resnet50' if imagenet else 'resnet18'
     K = check_count('--K', a['K'], 1, ARCH_FILTERS[arch], f' (the number of filters of {arch})') or (QUICK['K'] if a['quick'] else 50)
     return dict(a, imagenet=imagenet, n_seeds=n_seeds, first_seed=check_seed('--first-seed', a['first_seed'], n_seeds), K=K,
@@ -119,7 +128,7 @@ def _run_study(a: dict):
     if a['pacs']: setup = lambda seed: pacs_setup(a['pacs'], a['pacs_target'], seed, a['quick'], a['epochs'], a['n_train'], a['n_ref'],
                                                   a['n_eval'], device=dev, progress=prog)
     else: setup = lambda seed: digits_setup(a['target'], seed, a['quick'], a['epochs'], a['n_train'], a['n_ref'], a['n_eval'], a['svhn'],
-                                            a['mnist'], device=dev, progress=prog)
+                                            a['mnist'], a['corruption'] or 'fog', a['severity'], device=dev, progress=prog)
     seeds = list(range(a['first_seed'], a['first_seed'] + a['n_seeds']))
     study = run_study(setup, seeds, keep_q=0.8 if a['q_study'] else None, **_common(a))
     if a['q_study']: study.q_study = q_sensitivity(study, n_seeds=min(3, a['n_seeds']), k=min(25, a['K']), device=dev)
@@ -136,14 +145,14 @@ def reproduce(out: str = 'runs/reproduce',    # folder for report.md, CSVs and f
               seeds: int | None = None,       # trained models; default 5, 2 with --quick, 1 for ImageNet
               first_seed: int = 0,            # training seed of the first model: --first-seed 5 --seeds 5 trains seeds 5-9, a second set
               q_study: bool = False,          # also measure POT against the threshold quantile q = 0.80, 0.90, 0.95, 0.98 (3 seeds)
-              target: str = 'mnistm_style',   # embedded target domain: mnistm_style or uci_digits
+              target: str = 'mnistm_style',   # embedded target: mnistm_style, uci_digits, or mnist_c (corrupted digits, App. D.1)
               svhn: str | None = None,        # SVHN folder with test_32x32.mat and train_32x32.mat: MNIST -> SVHN as in the paper
               mnist: str | None = None,       # MNIST root (MNIST/raw/...) to train on the full MNIST instead of the embedded 5,000
               imagenet_val: str | None = None,   # ImageNet validation class folders (needs --weights)
               weights: str | None = None,     # local ResNet-50 state_dict for --imagenet-val / --imagenet-c
               imagenet_c: str | None = None,  # ImageNet-C root (corruption/severity/class/...); needs --imagenet-val or --stats
-              corruption: str = 'gaussian_noise',  # ImageNet-C corruption
-              severity: int = 3,              # ImageNet-C severity, 1-5
+              corruption: str | None = None,  # with --imagenet-c (default gaussian_noise) or --target mnist_c (default fog)
+              severity: int = 3,              # corruption severity, 1-5 (--imagenet-c or --target mnist_c)
               stats: str | None = None,       # clean ImageNet statistics for --imagenet-c (from `potsal stats`)
               pacs: str | None = None,        # PACS root with photo/, art_painting/, cartoon/, sketch/
               pacs_target: str = 'sketch',    # the PACS domain left out of training
