@@ -13,13 +13,13 @@ import matplotlib.pyplot as plt
 from .core import atomic_folder, save_figure
 from .profiles import paper_filters
 from .evaluate import EVAL_METHODS
-from .study import BETTER, BIAS_KS, Study, figure, group_scale, verdict
+from .study import BIAS_KS, Study, figure, group_scale, holm_verdicts, controls
 
 # %% auto #0
 __all__ = ['COLORS', 'LABELS', 'METRICS', 'MODE_TITLES', 'PAPER_BIAS', 'FILTER_SET_TEXT', 'plot_curves', 'plot_bias', 'md', 'pm',
            'curve_table', 'bias_long', 'report_markdown', 'write_experiment', 'write_report', 'plot_seed_curves',
-           'plot_seed_bias', 'plot_q', 'ci_text', 'headline', 'verdicts', 'verdict_runs', 'study_markdown',
-           'write_study']
+           'plot_seed_bias', 'plot_q', 'ci_text', 'headline', 'verdicts', 'verdict_runs', 'controls_sentence',
+           'study_markdown', 'write_study']
 
 # %% ../nbs/12_report.ipynb #d51a44e0
 COLORS = {'pot': 'C3', 'pot_filled': 'C1', 'zscore': 'C0', 'random': '0.5', 'conv5': 'C2', 'least': 'C4'}
@@ -222,9 +222,8 @@ def headline(study: Study, k_bias: int = 10, k_sweep: int = 50) -> pd.DataFrame:
     return pd.DataFrame(rows).T.rename_axis('method')
 
 def verdicts(paired: pd.DataFrame) -> pd.DataFrame:  # a study's paired table (Study.paired, or load_study(...).paired)
-    "Each paired comparison with its verdict (see `verdict`) and a readable name."
-    p = paired.copy()
-    p['verdict'] = [verdict(r.lo, r.hi, r.a_ahead, r.n_seeds, BETTER[r.metric]) for r in p.itertuples()]
+    "Each paired comparison with its Holm-adjusted verdict (`potsal.study.holm_verdicts`) and a readable name."
+    p = holm_verdicts(paired)
     p['comparison'] = p.a.map(lambda v: LABELS.get(v, v)) + ' vs ' + p.b.map(lambda v: LABELS.get(v, v))
     return p
 
@@ -236,6 +235,34 @@ def verdict_runs(runs: dict) -> pd.DataFrame:  # run name -> its paired table, e
         v = verdicts(p)[cols + ['comparison', 'verdict']].rename(columns={'verdict': name})
         out = v if out is None else out.merge(v.drop(columns='comparison'), on=cols)
     return out.assign(same=out[list(runs)].nunique(axis=1) == 1)
+
+def _diff_text(r) -> str:
+    return (f"{r.mean_diff:+.3f} [{r.lo:+.3f}, {r.hi:+.3f}] (Holm-adjusted p = {r.p_holm:.2g}, ahead in {r.a_ahead} of {r.n_seeds} "
+            f"models: {r.verdict})")
+
+def controls_sentence(ctrl: pd.DataFrame) -> str:  # potsal.study.controls of a study
+    "One sentence per k from `controls`: POT's fine-tuning advantage over the z-score and whether it survives `grad` and `random_matched`."
+    out = []
+    for k, t in ctrl.groupby('k', sort=True):
+        v = {(r.a, r.b): r for r in t.itertuples()}
+        if ('pot', 'zscore') not in v: continue
+        s = (f"At k = {k}, one fine-tuning step on POT's top filters raises p(true) by {_diff_text(v['pot', 'zscore'])} more than on the "
+             "z-score's")
+        for b, name in [('grad', "the filters of largest gradient (`grad`)"), ('random_matched', "random filters in POT's layer groups (`random_matched`)")]:
+            if ('pot', b) in v: s += f"; by {_diff_text(v['pot', b])} more than on {name}"
+        s += '. ' + _survival(v, t.survives.iloc[0])
+        if ('zscore', 'random_matched_z') in v:
+            s += f" The z-score against random filters in its own groups: {_diff_text(v['zscore', 'random_matched_z'])}."
+        out.append(s)
+    return ' '.join(out) or "POT and the z-score were not both run: no fine-tuning comparison."
+
+def _survival(v: dict, survives: str) -> str:
+    if survives == 'controls not run': return "The controls `grad` and `random_matched` were not run, so whether the advantage survives them is not measured."
+    if survives == 'yes': return "POT's advantage over the z-score survives both controls."
+    if v['pot', 'zscore'].verdict != 'holds':
+        return f"POT's advantage over the z-score is itself {v['pot', 'zscore'].verdict} after the adjustment, so no advantage is shown to survive the controls."
+    fail = [f"`{b}` ({v['pot', b].verdict})" for b in ('grad', 'random_matched') if v['pot', b].verdict != 'holds']
+    return f"POT's advantage over the z-score does not survive the controls: against {' and '.join(fail)}."
 
 # %% ../nbs/12_report.ipynb #b721d794
 def study_markdown(study: Study, command: str = '') -> str:
@@ -252,15 +279,19 @@ def study_markdown(study: Study, command: str = '') -> str:
          "* **Methods:** " + ', '.join(f"`{m}` ({LABELS.get(m, m)})" for m in study.settings['methods']) +
          f"; K = {study.settings['K']}, one-step fine-tuning lr = {study.settings['lr']}; "
          f"filter set of the sweeps: `{study.settings['filters']}`.",
-         "* **Intervals:** mean over seeds [95% t-interval over seeds]; with few seeds an interval is wide, "
-         "and a claim is said to hold only when its interval excludes zero and most seeds agree.", '',
+         "* **Intervals and verdicts:** mean over seeds [95% t-interval over seeds, unadjusted]; with few seeds an interval is wide. "
+         f"A paired comparison holds only when its p-value (paired t-test across seeds), Holm-adjusted over all {len(v)} comparisons "
+         "of this report, is below 0.05, the difference favours the first method and most seeds agree.", '',
          '## Protocol: as the paper, except', ''] + [f"* {x}" for x in study.notes] + ['',
          '**Accuracy (%)** of each seed\'s model:', '', md(acc), '', '## Headline', '', md(headline(study)), '',
          '![fine-tuning](finetune.png)', '', '![pruning](prune.png)', '', '![bias](bias.png)', '',
+         "## Does POT's fine-tuning advantage survive the controls?", '', controls_sentence(controls(study.paired)), '',
          '## Comparisons, paired across seeds', '',
-         "Per-seed difference of the seed means (first method minus second); `ahead`: seeds in which the first method was better.", '',
-         md(v[['comparison', 'section', 'filters', 'mode', 'k', 'group', 'metric', 'mean_diff', 'lo', 'hi', 'a_ahead', 'n_seeds',
-               'verdict']]
+         "Per-seed difference of the seed means (first method minus second), its 95% t-interval (unadjusted); `p_value`: paired "
+         f"t-test across seeds; `p_holm`: Holm's adjustment over the {len(v)} comparisons of this report; `ahead`: seeds in which the "
+         "first method was better; `verdict`: holds / reversed when `p_holm` < 0.05 and most seeds agree, else not established.", '',
+         md(v[['comparison', 'section', 'filters', 'mode', 'k', 'group', 'metric', 'mean_diff', 'lo', 'hi', 'p_value', 'p_holm', 'a_ahead',
+               'n_seeds', 'verdict']]
             .set_index('comparison'), floatfmt='.4f'), '']
     s = study.summary[study.summary.section.isin(['bias', 'sweep', 'short'])]
     s = s.assign(value=[ci_text(r, pct=r['metric'] in ('share', 'corrected', 'n_short')) for _, r in s.iterrows()])

@@ -14,8 +14,8 @@ from .evaluate import EVAL_METHODS, FILTER_SETS, Experiment, evaluate, rankings_
 
 # %% auto #0
 __all__ = ['SWEEP_KS', 'BIAS_KS', 'SWEEP_METRICS', 'KEYS', 'BETTER', 'PAIRS', 'seed_table', 't_interval', 'aggregate',
-           'paired_across_seeds', 'verdict', 'Study', 'run_study', 'q_sensitivity', 'group_scale', 'StudyData',
-           'load_study', 'figure', 'headline_keys', 'agreement']
+           'paired_across_seeds', 'holm', 'verdict', 'holm_verdicts', 'Study', 'run_study', 'q_sensitivity',
+           'group_scale', 'StudyData', 'load_study', 'figure', 'controls', 'headline_keys', 'agreement']
 
 # %% ../nbs/11_study.ipynb #a2b6ce43
 SWEEP_KS, BIAS_KS, SWEEP_METRICS = (10, 25, 50), (10, 25), ('d_wrong', 'd_true', 'corrected')
@@ -57,27 +57,64 @@ def aggregate(per_seed: pd.DataFrame) -> pd.DataFrame:
 
 BETTER = {'d_wrong': -1, 'd_true': 1, 'corrected': 1, 'share': -1}   # the direction in which a method is "ahead"
 
-def paired_across_seeds(per_seed: pd.DataFrame, a: str = 'pot', b: str = 'zscore', last_group: str | None = None) -> pd.DataFrame:
-    "Per-seed differences a - b of every sweep figure and of the last group's bias share: mean, 95% interval, seeds with a ahead."
+def _paired_p(diff) -> float:
+    "Two-sided paired t-test p-value of the differences (NaN with fewer than 2; 0 or 1 when they do not vary)."
+    d = np.asarray(diff, dtype=float); n = len(d)
+    if n < 2: return np.nan
+    sd = d.std(ddof=1)
+    if sd == 0: return 1.0 if d.mean() == 0 else 0.0
+    return float(2*sps.t.sf(abs(d.mean())*np.sqrt(n)/sd, n - 1))
+
+def paired_across_seeds(per_seed: pd.DataFrame, a: str = 'pot', b: str = 'zscore', last_group: str | None = None,
+                        bias: bool = True) -> pd.DataFrame:  # bias: also compare the last group's share of the top-k
+    "Per-seed differences a - b of every sweep figure (and of the last group's share): mean, 95% interval, paired t-test p, seeds with a ahead."
     last_group = last_group or per_seed[per_seed.section == 'bias'].group.iloc[-1]
     d = per_seed[((per_seed.section == 'sweep') & per_seed.metric.isin(SWEEP_METRICS)) |
-                 ((per_seed.section == 'bias') & (per_seed.group == last_group))]
+                 (bias & (per_seed.section == 'bias') & (per_seed.group == last_group))]
     keys = [c for c in KEYS if c != 'method']
     w = d[d.method.isin([a, b])].pivot_table(index=keys + ['seed'], columns='method', values='value').dropna().reset_index()
     rows = []
     for key, g in w.groupby(keys, sort=False):
         diff = (g[a] - g[b]).to_numpy(); m, lo, hi = t_interval(diff); sign = BETTER[dict(zip(keys, key))['metric']]
-        rows.append(dict(zip(keys, key), a=a, b=b, mean_diff=m, lo=lo, hi=hi, n_seeds=len(diff), a_ahead=int((sign*diff > 0).sum()),
-                         per_seed=' '.join(f"{v:+.4g}" for v in diff)))
+        rows.append(dict(zip(keys, key), a=a, b=b, mean_diff=m, lo=lo, hi=hi, p_value=_paired_p(diff), n_seeds=len(diff),
+                         a_ahead=int((sign*diff > 0).sum()), per_seed=' '.join(f"{v:+.4g}" for v in diff)))
     return pd.DataFrame(rows)
 
-def verdict(lo, hi, ahead: int, n: int, sign: int = 1) -> str:
-    "'holds' when the interval of sign*difference lies above 0 and most seeds agree; 'reversed' for the opposite; else 'not established'."
-    if n < 2 or np.isnan(lo): return 'not established (fewer than 2 seeds)'
-    lo, hi = sorted((sign*lo, sign*hi))
-    if lo > 0 and ahead > n/2: return 'holds'
-    if hi < 0 and n - ahead > n/2: return 'reversed'
+# %% ../nbs/11_study.ipynb #b06b3408
+def holm(p) -> np.ndarray:  # p-values of one family of comparisons (NaN: no test)
+    "Holm's step-down adjusted p-values, in the order given; NaN stays NaN and is left out of the family."
+    p = np.asarray(p, dtype=float); out = np.full(p.shape, np.nan); ok = ~np.isnan(p)
+    q = p[ok]; m = len(q); order = np.argsort(q, kind='stable')
+    adj = np.minimum(1, np.maximum.accumulate((m - np.arange(m))*q[order]))
+    out[np.flatnonzero(ok)[order]] = adj
+    return out
+
+# %% ../nbs/11_study.ipynb #df52305f
+def verdict(mean_diff, p_holm, ahead: int, n: int, sign: int = 1, alpha: float = 0.05) -> str:  # sign: BETTER[metric]
+    "'holds' / 'reversed' when the adjusted p < alpha, the mean favours a / b and most seeds agree; else 'not established'."
+    if n < 2: return 'not established (fewer than 2 seeds)'
+    if np.isnan(p_holm) or p_holm >= alpha: return 'not established'
+    d = sign*mean_diff
+    if d > 0 and ahead > n/2: return 'holds'
+    if d < 0 and n - ahead > n/2: return 'reversed'
     return 'not established'
+
+# %% ../nbs/11_study.ipynb #7e86b6a0
+def _p_from_interval(mean, lo, hi, n, level: float = 0.95) -> float:
+    "The paired t-test p-value recovered from a t-interval (mean, lo, hi) over n seeds."
+    if n < 2 or np.isnan(lo): return np.nan
+    se = (hi - lo)/(2*sps.t.ppf(0.5 + level/2, n - 1))
+    if se == 0: return 1.0 if mean == 0 else 0.0
+    return float(2*sps.t.sf(abs(mean)/se, n - 1))
+
+def holm_verdicts(paired: pd.DataFrame, alpha: float = 0.05) -> pd.DataFrame:  # a report's paired comparisons (its whole family)
+    "The paired table with `p_value` (paired t-test), `p_holm` (Holm over all its rows, unless present) and `verdict`."
+    p = paired.copy()
+    if 'p_value' not in p:
+        p['p_value'] = [_p_from_interval(r.mean_diff, r.lo, r.hi, r.n_seeds) for r in p.itertuples()]
+    if 'p_holm' not in p: p['p_holm'] = holm(p.p_value)
+    p['verdict'] = [verdict(r.mean_diff, r.p_holm, r.a_ahead, r.n_seeds, BETTER[r.metric], alpha) for r in p.itertuples()]
+    return p
 
 # %% ../nbs/11_study.ipynb #c183f78f
 @dataclass
@@ -89,14 +126,15 @@ class Study:
     models: list               # the trained models (not saved)
     per_seed: pd.DataFrame     # seed_table of every seed
     summary: pd.DataFrame      # aggregate(per_seed)
-    paired: pd.DataFrame       # paired_across_seeds for POT-z, POT-random, z-random
+    paired: pd.DataFrame       # paired_across_seeds for each of PAIRS run, with p_value, p_holm (Holm over all) and verdict
     curves: pd.DataFrame       # per seed: mean curves (summarize) of every mode, method and k
     seconds: pd.DataFrame      # seed, stage, seconds
     notes: list = field(default_factory=list)
     settings: dict = field(default_factory=dict)
     q_study: pd.DataFrame | None = None
 
-PAIRS = (('pot', 'zscore'), ('pot', 'random'), ('zscore', 'random'))
+PAIRS = (('pot', 'zscore'), ('pot', 'random'), ('zscore', 'random'), ('pot', 'grad'), ('pot', 'random_matched'),
+         ('zscore', 'random_matched_z'))   # compared when both were run; a matched control has the same group shares by design
 
 def run_study(setup_fn,                       # seed -> Setup (e.g. functools.partial(digits_setup, target='uci_digits'))
               seeds=(0, 1, 2, 3, 4),          # training seeds, one model each
@@ -114,7 +152,9 @@ def run_study(setup_fn,                       # seed -> Setup (e.g. functools.pa
         curves.append(exp.summary.assign(seed=s)); secs += [dict(seed=s, stage=k, seconds=v) for k, v in exp.seconds.items()]
     per_seed = pd.concat(tables, ignore_index=True)
     last = exps[0].bias[next(iter(exps[0].bias))].index[-1]
-    paired = pd.concat([paired_across_seeds(per_seed, a, b, last) for a, b in PAIRS], ignore_index=True)
+    run = set(per_seed[per_seed.section == 'sweep'].method)
+    paired = holm_verdicts(pd.concat([paired_across_seeds(per_seed, a, b, last, bias=not b.startswith('random_matched'))
+                                      for a, b in PAIRS if {a, b} <= run], ignore_index=True))
     return Study(exps[0].name, list(seeds), exps, models, per_seed, aggregate(per_seed), paired, pd.concat(curves, ignore_index=True),
                  pd.DataFrame(secs), list(exps[0].notes), dict(exps[0].settings, seeds=list(seeds), keep_q=keep_q))
 
@@ -177,6 +217,22 @@ def figure(table: pd.DataFrame, **keys) -> pd.Series:  # summary or paired table
     r = table[np.logical_and.reduce([table[c] == v for c, v in keys.items()])]
     if len(r) != 1: raise KeyError(f"{len(r)} rows match {keys}")
     return r.iloc[0]
+
+# %% ../nbs/11_study.ipynb #1e5cc195
+_CONTROL_PAIRS = (('pot', 'zscore'), ('pot', 'grad'), ('pot', 'random_matched'), ('zscore', 'random_matched_z'))
+
+def controls(paired: pd.DataFrame,  # a study's whole paired table (the Holm family)
+             ks=(25, 50), filters: str = 'all') -> pd.DataFrame:
+    "Fine-tuning Δp(true): POT vs the z-score, `grad` and `random_matched` per k, with verdicts; `survives`: all three of POT's hold."
+    p = holm_verdicts(paired)
+    p = p[(p.section == 'sweep') & (p['mode'] == 'finetune') & (p.metric == 'd_true') & p.k.isin(ks) & (p.filters == filters)]
+    t = pd.concat([p[(p.a == a) & (p.b == b)] for a, b in _CONTROL_PAIRS]).sort_values('k', kind='stable')
+    def survives(k):
+        v = {(r.a, r.b): r.verdict for r in t[t.k == k].itertuples()}
+        if not {('pot', 'grad'), ('pot', 'random_matched')} <= set(v): return 'controls not run'
+        return 'yes' if all(v.get(ab) == 'holds' for ab in _CONTROL_PAIRS[:3]) else 'no'
+    cols = ['k', 'a', 'b', 'mean_diff', 'lo', 'hi', 'p_value', 'p_holm', 'a_ahead', 'n_seeds', 'verdict']
+    return t[cols].assign(survives=t.k.map(survives)).reset_index(drop=True)
 
 # %% ../nbs/11_study.ipynb #69b7a9c9
 def headline_keys(last_group: str = 'conv5_x') -> list:
