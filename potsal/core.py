@@ -29,13 +29,15 @@ class UserError(ValueError):
 # %% ../nbs/00_core.ipynb #6ec3519a
 def check_path(flag: str,             # e.g. '--svhn'
                value,                 # a path (str or PathLike), or None when not given
-               what: str = 'path'):   # what the path is, for the message
+               what: str = 'path',    # what the path is, for the message
+               required: bool = False):  # refuse None too (a path the call cannot do without)
     "None, or `value` as a Path (`~` expanded); an empty or non-path value is a UserError naming the flag."
-    if value is None: return None
-    if not isinstance(value, (str, os.PathLike)) or '\0' in str(value):
+    if value is None and not required: return None
+    if value is not None and (not isinstance(value, (str, os.PathLike)) or '\0' in str(value)):
         raise UserError(f"{flag} {value!r}: not a {what}")
-    if not str(value).strip():
-        raise UserError(f"{flag} {value!r}: an empty {what} (an unset shell variable?); give one or leave {flag} out")
+    if value is None or not str(value).strip():
+        raise UserError(f"{flag} {str(value or '')!r}: " + (f"an empty path (an unset shell variable?); give {what}" if required
+                        else f"an empty {what} (an unset shell variable?); give one or leave {flag} out"))
     return Path(value).expanduser()
 
 # %% ../nbs/00_core.ipynb #77a7c69c
@@ -484,19 +486,25 @@ def explain_error(e: BaseException) -> tuple:  # the exception that ended a comm
                "(run with --debug, or POTSAL_DEBUG=1, for the traceback; please report it)")
 
 # %% ../nbs/00_core.ipynb #7978c2cb
-def safe_load(path,                                     # a torch.save file
-              what: str = 'file',                       # what it is, for the messages, e.g. 'cached domain'
-              fix: str = 'delete it and run again'):    # what to do if it is damaged
-    "torch.load(path, weights_only=True) on the CPU; a refused pickle or a damaged file is a one-line UserError naming the file."
+def _why_refused(e: Exception) -> tuple:
+    "(needs unpickling?, the reason in plain words) for an exception of torch.load(weights_only=True)."
+    s = str(e)
+    if m := re.search(r'(?:Unsupported global: GLOBAL|unsupported GLOBAL) ([\w.]+)', s):
+        return True, f"only unpickling could load it (it names the Python object {m.group(1)}), and unpickling can run code from the file"
+    if isinstance(e, (FileNotFoundError, PermissionError, IsADirectoryError, NotADirectoryError)):
+        return False, f"cannot be read ({type(e).__name__}: {first_line(e, 120)})"
+    detail = m.group(0).lower() if (m := re.search(r'Unsupported operand \d+', s)) else first_line(s.split('. ')[0], 120)
+    return False, f"damaged, truncated or not written by torch.save ({detail})"
+
+def safe_load(path,                                  # a torch.save file
+              what: str = 'file',                    # what the user calls it, e.g. '--weights' or 'cached file'
+              fix: str = 'delete it and run again',  # what to do when it is damaged or unreadable
+              pickle_fix: str | None = None):        # what to do when only unpickling could load it (default: `fix`)
+    "torch.load(path, weights_only=True) on the CPU, or one UserError line: the file, what was refused and why, and the fix."
     try: return torch.load(path, map_location='cpu', weights_only=True)
-    except FileNotFoundError: raise UserError(f"{path}: no such {what}") from None
-    except pickle.UnpicklingError as e:
-        if 'weights only' in str(e).lower() or 'weights_only' in str(e):
-            found = re.search(r'GLOBAL ([\w.]+)', str(e))
-            raise UserError(f"{path}: refused to load this {what}: it holds Python objects, not only tensors "
-                            f"({'it names ' + found.group(1) if found else 'a pickled object'}), and loading them could run code from the file") from None
-        raise UserError(f"{path}: the {what} is damaged ({type(e).__name__}: {first_line(e)}); {fix}") from None
-    except Exception as e: raise UserError(f"{path}: the {what} is damaged or not a torch file ({type(e).__name__}: {first_line(e)}); {fix}") from None
+    except Exception as e:
+        pickled, why = _why_refused(e)
+        raise UserError(f"{what} {path}: {why}; {pickle_fix if pickled and pickle_fix else fix}") from None
 
 # %% ../nbs/00_core.ipynb #4f1aa6db
 def save_figure(fig, path):  # a matplotlib figure; the path's suffix picks the format

@@ -4,7 +4,7 @@
 
 # %% ../nbs/06_data.ipynb #6d9248b2
 from __future__ import annotations
-import functools, math, os, re, struct, unicodedata, zlib
+import functools, math, os, struct, unicodedata, zlib
 from dataclasses import dataclass
 from pathlib import Path
 import numpy as np
@@ -12,13 +12,13 @@ import torch
 import torch.nn.functional as F
 import torchvision
 from torch.utils.data import Dataset, DataLoader
-from .core import UserError, atomic_save, first_line, split_positions
+from .core import UserError, atomic_save, check_path, first_line, safe_load, split_positions
 
 # %% auto #0
 __all__ = ['MEAN', 'STD', 'SPLITS', 'MNIST_C_CORRUPTIONS', 'IMAGENET_MEAN', 'IMAGENET_STD', 'MAX_PIXELS', 'IMG_EXTENSIONS',
-           'PACS_DOMAINS', 'PACS_CLASSES', 'EMBEDDED', 'data_dir', 'safe_load', 'read_cache', 'ImageData', 'to_images',
+           'PACS_DOMAINS', 'PACS_CLASSES', 'EMBEDDED', 'data_dir', 'read_cache', 'ImageData', 'to_images',
            'show_images', 'embedded_mnist', 'embedded_uci_digits', 'embedded_mnistm_style', 'corrupt',
-           'embedded_mnist_c', 'embedded', 'user_path', 'load_mnist', 'load_svhn', 'load_usps', 'imagenet_transform',
+           'embedded_mnist_c', 'embedded', 'load_mnist', 'load_svhn', 'load_usps', 'imagenet_transform',
            'small_transform', 'read_image', 'read_classes', 'FolderData', 'imagenet_classes', 'load_imagenet_val',
            'load_pacs', 'load_imagenet_c', 'describe', 'Described', 'seeded_split', 'load_data']
 
@@ -35,27 +35,6 @@ def data_dir(sub: str = ''  # a subfolder, e.g. 'models' ('': the folder itself)
     d = root/sub if sub else root
     d.mkdir(parents=True, exist_ok=True)
     return d
-
-# %% ../nbs/06_data.ipynb #0165e8f8
-def _why_refused(e: Exception) -> tuple:
-    "(needs unpickling?, the reason in plain words) for an exception of torch.load(weights_only=True)."
-    s = str(e)
-    if m := re.search(r'Unsupported global: GLOBAL ([\w.]+)', s):
-        return True, f"only unpickling could load it (it names the Python object {m.group(1)}), and unpickling can run code from the file"
-    if isinstance(e, (FileNotFoundError, PermissionError, IsADirectoryError, NotADirectoryError)):
-        return False, f"cannot be read ({type(e).__name__}: {first_line(e, 120)})"
-    detail = m.group(0).lower() if (m := re.search(r'Unsupported operand \d+', s)) else first_line(s.split('. ')[0], 120)
-    return False, f"damaged, truncated or not written by torch.save ({detail})"
-
-def safe_load(path,                           # a file written by torch.save
-              what: str,                      # what the user calls it, e.g. '--weights' or 'cached file'
-              fix: str,                       # what to do when it is damaged or unreadable
-              pickle_fix: str | None = None): # what to do when only unpickling could load it (default: `fix`)
-    "torch.load(path, weights_only=True), or one UserError line: the file, what was refused and why, and the fix."
-    try: return torch.load(path, map_location='cpu', weights_only=True)
-    except Exception as e:
-        pickled, why = _why_refused(e)
-        raise UserError(f"{what} {path}: {why}; {pickle_fix if pickled and pickle_fix else fix}") from None
 
 # %% ../nbs/06_data.ipynb #eeeb640d
 def read_cache(path,         # a file potsal cached under data_dir()
@@ -324,18 +303,9 @@ def embedded(name: str,                  # 'mnist', 'uci_digits', 'mnistm_style'
     return makers[name](seed=seed, **kw)
 
 # %% ../nbs/06_data.ipynb #838044d5
-def user_path(path,       # a path as the user gave it
-              flag: str,  # where the user gave it, e.g. '--svhn'
-              what: str   # what it should name, e.g. 'the folder that holds test_32x32.mat'
-             ) -> Path:
-    "The path with `~` expanded; None or an empty string (an unset shell variable?) is one UserError line naming the flag."
-    if path is None or not str(path).strip():
-        raise UserError(f"{flag} {str(path or '')!r}: an empty path (an unset shell variable?); give {what}")
-    return Path(path).expanduser()
-
 def _need(path, flag: str, what: str, name: str, layout: str) -> Path:
     "An existing user path; empty or missing is one line naming the flag or the path and the expected layout."
-    p = user_path(path, flag, what)
+    p = check_path(flag, path, what, required=True)
     if not p.exists(): raise FileNotFoundError(f"{name}: {p} does not exist; expected {layout}")
     return p
 
@@ -469,7 +439,7 @@ def read_image(path):  # an image file
     "The image as an 8-bit RGB PIL image (every mode from its real range), or one UserError line naming the file and the fix."
     import warnings
     from PIL import Image
-    path = user_path(path, 'image', 'an image file')
+    path = check_path('image', path, 'an image file', required=True)
     try:
         with warnings.catch_warnings():
             warnings.simplefilter('error', Image.DecompressionBombWarning)
@@ -512,7 +482,7 @@ def _class_folders(root: Path, class_to_idx: dict, what: str, layout: str) -> li
 def read_classes(path  # a UTF-8 text file, one class name per line
                 ) -> list:
     "Class names in label order (blank lines and # comments skipped); an empty, binary or repeating list is one UserError line."
-    path = user_path(path, 'classes file', "a text file with one class name per line")
+    path = check_path('classes file', path, "a text file with one class name per line", required=True)
     fix = "list the class names one per line, in the model's label order, as UTF-8 text"
     try: text = path.read_bytes().decode('utf-8-sig')
     except UnicodeDecodeError as e: raise UserError(f"{path}: not a text file (byte {e.start} is not UTF-8: a binary file?); {fix}") from None

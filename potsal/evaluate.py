@@ -11,7 +11,7 @@ import pandas as pd
 import torch
 import torch.nn as nn
 from tqdm import tqdm
-from .core import eval_mode
+from .core import eval_mode, model_device
 from .profiles import filter_profiles, filter_index, paper_filters
 from .ranking import rank_filters, n_ranked, extrapolation
 from .intervene import MODES, unchanged, _sweep
@@ -124,7 +124,7 @@ def find_mistakes(model: nn.Module, data, stats,
                   progress: bool = True,
                   ks=()) -> Mistakes:        # extrapolation counts at these k (each at most K) and at K
     "The misclassified samples of `data`, their profiles, and each method's top-K filters for each of them."
-    device = device or next(model.parameters()).device
+    device = device or model_device(model)
     pos, pred, n_seen = _scan(model, data, False, n_max, batch_size, device, progress)
     if len(pos) == 0:
         raise ValueError(f"no misclassified samples among the {n_seen} of {getattr(data, 'name', 'the data')}: nothing to explain")
@@ -148,7 +148,7 @@ def evaluate(model: nn.Module, mistakes: Mistakes,
              device=None, progress: bool = True, row_chunk: int = 128,
              ks=None) -> pd.DataFrame:   # only these k (and 0) instead of 0..K
     "Tidy curves: sample, id, mode, method, k, n_acted, p_wrong, p_true, d_wrong, d_true, corrected, update_norm."
-    device = device or next(model.parameters()).device
+    device = device or model_device(model)
     methods = list(methods or mistakes.rankings)
     K = K if K is not None else max(ks) if ks is not None else min(mistakes.rankings[m].shape[1] for m in methods)
     ks = np.arange(K + 1) if ks is None else np.array(sorted({0, *ks}))
@@ -247,7 +247,7 @@ def null_test(model: nn.Module, stats,
               seed: int = 0, methods=None, # methods (default: those of the curves)
               batch_size: int = 64, device=None, progress: bool = True) -> pd.DataFrame:
     "Tidy table population, method, k, group, metric, value, n: group shares and one-step fine-tuning, on mistakes and correct samples."
-    device = device or next(model.parameters()).device
+    device = device or model_device(model)
     methods, ks = list(methods or dict.fromkeys(curves.method)), sorted(set(ks))
     pops = {'mistakes': (mistakes, curves)}
     for name, data in null_data.items():

@@ -11,7 +11,7 @@ import pandas as pd
 import torch
 import torch.nn as nn
 import matplotlib.pyplot as plt
-from .core import UserError, check_choice, eval_mode, save_figure, split_positions
+from .core import UserError, check_choice, eval_mode, model_device, save_figure, split_positions
 from .data import (PACS_DOMAINS, ImageData, describe, embedded, load_imagenet_c, load_imagenet_val, load_mnist, load_pacs,
                          load_svhn, seeded_split, small_transform)
 from .models import TrainConfig, accuracy, build_model, trained_model
@@ -220,7 +220,7 @@ def _head(model: nn.Module) -> nn.Linear:
 def domain_features(model: nn.Module, domains: dict,   # name -> dataset of (image, label)
                     n: int = 300, seed: int = 0, device=None, batch_size: int = 128) -> pd.DataFrame:
     "Penultimate features of a seeded random n samples of each domain: a DataFrame with domain, label, and f0, f1, ..."
-    device = device or next(model.parameters()).device
+    device = device or model_device(model)
     feats, rows = [], []
     hook = _head(model).register_forward_hook(lambda m, args, out: feats.append(args[0].detach().flatten(1).cpu()))
     try:

@@ -9,7 +9,7 @@ import torch
 import torch.nn as nn
 import torch.nn.functional as F
 from torch.nn.attention import sdpa_kernel, SDPBackend
-from .core import eval_mode
+from .core import eval_mode, model_device
 from .profiles import filter_profiles, filter_weights
 from .ranking import rank_filters
 from .intervene import unchanged
@@ -61,7 +61,7 @@ def profiles_of(model: nn.Module,        # a CNN or a Vision Transformer
                 batch_size: int = 128,   # samples per batch
                 device=None):            # default: the model's device
     "(profiles (N, F) float64, labels (N,), predictions (N,)) of a whole dataset."
-    device = device or next(model.parameters()).device
+    device = device or model_device(model)
     loader = torch.utils.data.DataLoader(data, batch_size=batch_size)
     P = torch.cat([filter_profiles(model, x.to(device), y.to(device)).double().cpu() for x, y in loader]).numpy()
     Y = torch.cat([y for _, y in loader]).numpy()

@@ -9,7 +9,7 @@ import numpy as np
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
-from .core import module_modes, restore_modes
+from .core import model_device, module_modes, restore_modes
 from .profiles import filter_units, filter_weights, _unit_weight
 
 # %% auto #0
@@ -30,6 +30,7 @@ def _same_bits(a, b) -> bool:
 @contextmanager
 def unchanged(model: nn.Module):  # the model a block may modify
     "Run a block that may modify `model`; restore weights, buffers, every module's mode, requires_grad and grads afterwards, and verify."
+    model_device(model)     # a meta or multi-device model is refused here, before the guard copies it
     state = {k: v.detach().clone() for k, v in model.state_dict().items()}
     modes = module_modes(model)
     flags = [(p, p.requires_grad, p.grad) for p in model.parameters()]

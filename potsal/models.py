@@ -14,8 +14,8 @@ import torch.nn.functional as F
 import torchvision
 from torch.utils.data import DataLoader
 from tqdm import tqdm
-from .core import UserError, atomic_save, clean_stale, eval_mode, file_lock, first_line, resolve_device
-from .data import ImageData, data_dir, embedded, read_cache, safe_load, user_path
+from .core import UserError, atomic_save, check_path, clean_stale, eval_mode, file_lock, first_line, model_device, resolve_device, safe_load
+from .data import ImageData, data_dir, embedded, read_cache
 from .stats import _FORMAT as _STATS_FORMAT
 
 # %% auto #0
@@ -57,7 +57,7 @@ def load_weights(model: nn.Module,  # the model to load into (untouched on error
                  path               # a local state_dict file
                 ) -> nn.Module:
     "Load a local state_dict into `model` after checking every key and shape; the model is untouched on error."
-    path = user_path(path, '--weights', 'a state_dict file saved with torch.save(model.state_dict(), FILE)')
+    path = check_path('--weights', path, 'a state_dict file saved with torch.save(model.state_dict(), FILE)', required=True)
     if not path.exists():
         raise FileNotFoundError(f"--weights {path}: does not exist; potsal never downloads weights: pass a local state_dict saved with torch.save")
     sd = _state_dict(safe_load(path, '--weights', 'pass a state_dict saved with torch.save(model.state_dict(), FILE)'), path)
@@ -102,7 +102,7 @@ def predict(model: nn.Module,           # any classifier; its modules' modes com
             batch_size: int = 256       # images per forward pass
            ) -> torch.Tensor:
     "Predicted labels for a dataset (model in eval mode, restored after)."
-    device = device or next(model.parameters()).device
+    device = device or model_device(model)
     with eval_mode(model): return torch.cat([model(x.to(device)).argmax(1).cpu() for x, _ in DataLoader(data, batch_size=batch_size)])
 
 # %% ../nbs/07_models.ipynb #f048ab83
@@ -268,12 +268,12 @@ def load_model(model: str = 'default',          # 'default', or (with trust_pick
     device = device or default_device()
     if arch:
         if weights is None: raise UserError(f"--arch {arch} needs --weights FILE (a local state_dict); potsal never downloads weights")
-        user_path(weights, '--weights', 'a state_dict file for --arch (potsal never downloads weights)')
+        check_path('--weights', weights, 'a state_dict file for --arch (potsal never downloads weights)', required=True)
         return build_model(arch, num_classes, weights=weights).to(device).eval(), f"{arch} with weights {weights}"
     if model == 'default':
         m, info = trained_model(TrainConfig(), device=device)
         return m, f"ResNet-18 trained from scratch on {info['data']} ({'cached' if info['cached'] else 'trained now'}: {info['path']})"
-    p = user_path(model, '--model', "'default', a model file, or --arch ARCH --weights FILE")
+    p = check_path('--model', model, "'default', a model file, or --arch ARCH --weights FILE", required=True)
     if not p.is_file(): raise UserError(f"--model {p}: no such file; pass 'default', or --arch ARCH --weights FILE")
     obj = _model_file(p, trust_pickle)
     if isinstance(obj, dict) and obj.get('format') == _STATS_FORMAT:

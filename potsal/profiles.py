@@ -9,7 +9,7 @@ import pandas as pd
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
-from .core import eval_mode
+from .core import eval_mode, model_device
 
 # %% auto #0
 __all__ = ['layer_group', 'conv_layers', 'attention_layers', 'filter_units', 'filter_index', 'paper_filters', 'filter_weights',
@@ -331,6 +331,7 @@ def filter_profiles(model: nn.Module,   # any model with Conv2d layers and/or at
     units = filter_units(model)
     layers = [(n, m) for n, m, kind in units if kind == 'conv']
     attn = [(n, m) for n, m, kind in units if kind == 'rows']
+    model_device(model)     # one real device (not meta), before any hook is set
     _check_inputs(layers, x, y)
     flags = [(p, p.requires_grad) for p in model.parameters()]
     try:

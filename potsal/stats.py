@@ -12,7 +12,7 @@ import torch
 import torch.nn as nn
 from tqdm import tqdm
 from .evt import POT, n_top
-from .core import (UserError, atomic_save, check_count, check_q, eval_mode, first_line, model_fingerprint,
+from .core import (UserError, atomic_save, check_count, check_q, eval_mode, first_line, model_device, model_fingerprint,
                          fingerprint_mismatch)
 from .profiles import filter_profiles, filter_index
 
@@ -179,7 +179,7 @@ def reference_stats(model: nn.Module,     # the model (left unchanged)
     keep_q, n_max = check_q('keep_q', keep_q) if keep_q is not None else None, check_count('n_max', n_max, 2)
     dist = _dist()
     acc = Accumulator(n_top(_n_max(loader, n_max, dist), min(q, keep_q or q)))
-    used = _stream(model, loader, device or next(model.parameters()).device, correct_only, acc, progress)
+    used = _stream(model, loader, device or model_device(model), correct_only, acc, progress)
     if dist: acc, used = _gather(dist, acc, used)
     if acc.n < 2:
         hint = " (correct_only=True: is the model right on any?)" if correct_only else ""
