@@ -397,6 +397,7 @@ def headline(study, k_bias: int = 10, k_sweep: int = 50) -> pd.DataFrame:  # a S
     S, summ = getattr(study, 'settings', None) or {}, study.summary
     last, f = study.per_seed[study.per_seed.section == 'bias'].group.iloc[-1], S.get('filters', 'all')
     methods = S.get('methods') or list(dict.fromkeys(summ[summ.section == 'sweep'].method))
+    k_sweep = min(k_sweep, S.get('K') or k_sweep)     # a run swept to a smaller K (e.g. --quick) shows its largest k
     def get(**kw):
         try: return figure(summ, filters=f, **kw)
         except KeyError: return None
