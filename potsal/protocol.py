@@ -201,12 +201,12 @@ def protocol_spread(per_seed: pd.DataFrame) -> pd.DataFrame:
     out = pd.DataFrame(out).reindex(columns=['across', 'ref', 'q', 'method', 'filters', 'k', 'group', 'mean', 'lo', 'hi', 'per_seed'])
     return out.assign(ref=out.ref.fillna(''))
 
-# %% ../nbs/13_protocol.ipynb #p13c062
+# %% ../nbs/13_protocol.ipynb #p13c064
 PATTERN = dict(last=40.0,       # Table 1's POT share of conv5_x (%)
                tolerance=10.0,  # "about 40%": within this many points
                min_over=3)      # earlier groups above their network share (Table 1: 3 of 4)
 
-# %% ../nbs/13_protocol.ipynb #p13c065
+# %% ../nbs/13_protocol.ipynb #p13c067
 def table1_pattern(shares,      # group -> % of the top-k, in network order (the last group last)
                    network,     # group -> % of the network's filters (same groups)
                    last: float = PATTERN['last'], tolerance: float = PATTERN['tolerance'],
@@ -217,7 +217,7 @@ def table1_pattern(shares,      # group -> % of the top-k, in network order (the
     over = sum(shares[g] > network[g] for g in groups[:-1])
     return bool(abs(shares[groups[-1]] - last) <= tolerance and over >= min_over)
 
-# %% ../nbs/13_protocol.ipynb #p13c069
+# %% ../nbs/13_protocol.ipynb #p13c071
 def pattern_table(per_seed: pd.DataFrame, network: pd.DataFrame) -> pd.DataFrame:
     "Per setting, method, filter set and k: mean group shares, earlier groups over-selected, Table 1's pattern on the means and per model."
     s, rows = per_seed[per_seed.metric == 'share'], []
@@ -230,7 +230,7 @@ def pattern_table(per_seed: pd.DataFrame, network: pd.DataFrame) -> pd.DataFrame
                          models_holding=int(sum(table1_pattern(r, net) for _, r in w.iterrows())), n_models=len(w)))
     return pd.DataFrame(rows)
 
-# %% ../nbs/13_protocol.ipynb #p13c071
+# %% ../nbs/13_protocol.ipynb #p13c073
 def network_share(index: pd.DataFrame, filter_sets=FILTER_SETS) -> pd.DataFrame:  # a filter index (potsal.profiles.filter_index)
     "The network's own share (%) of each layer group, per filter set: what a ranking blind to the groups would pick."
     rows = []
@@ -241,7 +241,7 @@ def network_share(index: pd.DataFrame, filter_sets=FILTER_SETS) -> pd.DataFrame:
         rows += [dict(filters=f, group=k, share=100*v/c.sum(), n_filters=int(v)) for k, v in c.items()]
     return pd.DataFrame(rows)
 
-# %% ../nbs/13_protocol.ipynb #p13c078
+# %% ../nbs/13_protocol.ipynb #p13c080
 def _setting(refs, qs, s):
     "A 'REF:Q' string -> (ref, q), checked against the study's reference sets and quantiles."
     ref, _, q = str(s).partition(':')
@@ -265,7 +265,7 @@ def _check_args(seeds, target, qs, refs, methods, ks, finetune_at, finetune_ks, 
     ft = [_setting(refs, qs, s) for s in finetune_at]
     return seeds, qs, tuple(refs), tuple(methods), ks, ft, finetune_ks, check_count('--n-finetune', n_finetune, 1), check_rate('--lr', lr)
 
-# %% ../nbs/13_protocol.ipynb #p13c080
+# %% ../nbs/13_protocol.ipynb #p13c082
 def _model_row(seed, setup, prof, n_ft):
     "One model's line of the models table: accuracies, mistakes, how many were fine-tuned, reference sizes."
     acc = {f'accuracy {k} (%)': 100*v for k, v in setup.accuracy.items()}
@@ -291,7 +291,7 @@ def _one_model(seed, setup_fn, qs, refs, methods, ks, ft, finetune_ks, n_finetun
     per = pd.concat(rows, ignore_index=True).assign(seed=seed)[['seed'] + _KEYS + ['value']]
     return per, _model_row(seed, setup, prof, n_ft), secs, setup, prof
 
-# %% ../nbs/13_protocol.ipynb #p13c081
+# %% ../nbs/13_protocol.ipynb #p13c083
 def protocol_study(seeds=(0, 1, 2, 3, 4),               # training seeds, one model each
                    target: str = 'mnistm_style',         # embedded target domain: mnistm_style or uci_digits
                    quick: bool = False,                  # QUICK models and data: a smoke test, not a result
@@ -321,7 +321,7 @@ def protocol_study(seeds=(0, 1, 2, 3, 4),               # training seeds, one mo
     return ProtocolStudy(seeds, per_seed, summarize_protocol(per_seed), paired_finetune(per_seed), protocol_spread(per_seed),
                          pattern_table(per_seed, net), net, pd.DataFrame(models), pd.DataFrame(times), settings, notes, profs, trained)
 
-# %% ../nbs/13_protocol.ipynb #p13c088
+# %% ../nbs/13_protocol.ipynb #p13c090
 _Q_COLORS = {0.8: '#fdae61', 0.9: '#f46d43', 0.95: '#d73027', 0.98: '#7f0000'}
 _REF_COLORS = {'target_train': 'C3', 'source_test': 'C0', 'source_train': 'C2'}
 
@@ -358,7 +358,7 @@ def plot_shares(summary: pd.DataFrame,   # a ProtocolStudy's summary
     if path: save_figure(fig, path)
     return fig
 
-# %% ../nbs/13_protocol.ipynb #p13c092
+# %% ../nbs/13_protocol.ipynb #p13c094
 def plot_last_group(summary: pd.DataFrame, network: pd.DataFrame, k: int = 25, filters: str = 'paper', methods=None, path=None):
     "The last group's share of the top-k against q: a panel per method, a line per reference set with 95% intervals over models."
     last = network[network.filters == filters].group.iloc[-1]
@@ -378,7 +378,7 @@ def plot_last_group(summary: pd.DataFrame, network: pd.DataFrame, k: int = 25, f
     if path: save_figure(fig, path)
     return fig
 
-# %% ../nbs/13_protocol.ipynb #p13c096
+# %% ../nbs/13_protocol.ipynb #p13c098
 def _at(ref, q): return f"{ref}, q = {q:.2f}"
 
 def _last(study, filters): return study.network[study.network.filters == filters].group.iloc[-1]
@@ -411,7 +411,7 @@ def _holding(study, k, filters):
                      f"({_at(c['ref'], c['q'])}, {c['early_over']} earlier groups over-selected).")
     return L
 
-# %% ../nbs/13_protocol.ipynb #p13c098
+# %% ../nbs/13_protocol.ipynb #p13c100
 def _protocols(study, k, filters):
     "The last group's share at the paper's protocol and at the public code's, per method."
     s, last, L = study.summary, _last(study, filters), []
@@ -437,7 +437,7 @@ def _stability(study, k, filters):
                  f"{ci_text(tv, pct=True)} points (total variation); between models its sd is {sd:.1f} points on average over settings.")
     return L
 
-# %% ../nbs/13_protocol.ipynb #p13c100
+# %% ../nbs/13_protocol.ipynb #p13c102
 def _extrapolation(study, k, filters):
     "How many of the POT rankings' top-k rest on extrapolation, and how often a ranking is short, per reference set."
     s, L = study.summary, []
@@ -463,7 +463,7 @@ def _finetune(study):
             f"({r['a_ahead']} of {r['n_models']} models ahead: {r['verdict']})" for _, r in g.iterrows()) + '.')
     return L
 
-# %% ../nbs/13_protocol.ipynb #p13c102
+# %% ../nbs/13_protocol.ipynb #p13c104
 def protocol_findings(study: ProtocolStudy,
                       k: int | None = None,     # top-k of the sentences (default: the largest of the study)
                       filters: str = 'paper',   # filter set of the sentences ('paper': Table 1's 3,904)
@@ -473,7 +473,7 @@ def protocol_findings(study: ProtocolStudy,
     return ([_definition(study, k, filters)] + _holding(study, k, filters) + _protocols(study, k, filters) +
             _stability(study, k, filters) + _extrapolation(study, k, filters) + (_finetune(study) if finetune else []))
 
-# %% ../nbs/13_protocol.ipynb #p13c106
+# %% ../nbs/13_protocol.ipynb #p13c108
 _METHOD_TEXT = {'zscore': "z-score (Levin et al.), largest (s - mean)/std first",
                 'pot': "POT-saliency with potsal's rule: beyond a fitted endpoint (probability 0) first, ties by z; no fitted tail after "
                        "the fitted",
@@ -503,45 +503,70 @@ def _what_ran(study):
             "* **Intervals:** mean [95% t-interval] over models.", '', '**Reference sets** (n per model):', '', md(refs), '',
             '**Models** (accuracy in %, mistakes, mistakes fine-tuned):', '', md(acc), '']
 
-# %% ../nbs/13_protocol.ipynb #p13c108
+# %% ../nbs/13_protocol.ipynb #p13c110
+def _by_setting(df):
+    "A table indexed by (ref, q) with readable row names, and flat column names."
+    df = df.copy(); df.index = [f"{r}, q = {q:.2f}" for r, q in df.index]; df.index.name = 'setting'
+    if isinstance(df.columns, pd.MultiIndex): df.columns = [': '.join(map(str, c)) for c in df.columns]
+    return df
+
 def _share_pivot(study, k, filters):
     "Rows: settings; columns: methods; the last group's share, mean [95% interval]."
     s = study.summary
     s = s[(s.metric == 'share') & (s.k == k) & (s.filters == filters) & (s.group == _last(study, filters))]
-    return s.assign(v=[ci_text(r, pct=True) for _, r in s.iterrows()]).pivot_table(index=['ref', 'q'], columns='method', values='v',
-                                                                                   aggfunc='first', sort=False)
+    return _by_setting(s.assign(v=[ci_text(r, pct=True) for _, r in s.iterrows()]).pivot_table(index=['ref', 'q'], columns='method',
+                                                                                               values='v', aggfunc='first', sort=False))
 
 def _extrap_table(study, k, filters):
     "Rows: settings; columns: method and extrapolation metric; mean over models."
     s = study.summary
     s = s[s.metric.isin(['beyond_max', 'beyond_endpoint', 'no_tail_fit', 'short']) & (s.k == k) & (s.filters == filters)]
-    return s.pivot_table(index=['ref', 'q'], columns=['method', 'metric'], values='mean', sort=False)
+    return _by_setting(s.pivot_table(index=['ref', 'q'], columns=['method', 'metric'], values='mean', sort=False))
 
-# %% ../nbs/13_protocol.ipynb #p13c110
+def _pattern_pivot(study, k, filters):
+    "Rows: settings; columns: methods; 'last-group share (earlier groups over-selected, models showing the pattern)'."
+    p = study.pattern[(study.pattern.k == k) & (study.pattern.filters == filters)]
+    last = _last(study, filters)
+    p = p.assign(v=[f"{r[last]:.1f} ({r['early_over']}, {r['models_holding']}/{r['n_models']})" + (' *' if r['holds'] else '')
+                       for _, r in p.iterrows()]).pivot_table(index=['ref', 'q'], columns='method', values='v', aggfunc='first', sort=False)
+    return _by_setting(p)
+
+def _stability_table(study, k, filters):
+    "Per method: the last group's range over q in each reference set and over all settings, and the largest total variation (points)."
+    sp, last = study.spread[(study.spread.k == k) & (study.spread.filters == filters)], _last(study, filters)
+    g = sp[sp.group == last]
+    return pd.concat([g[g.across == 'q'].pivot_table(index='method', columns='ref', values='mean', sort=False).add_prefix('over q: '),
+                      g[g.across == 'q and reference set'].set_index('method')['mean'].rename('over all settings'),
+                      sp[(sp.across == 'q and reference set') & sp.group.str.startswith('all')].set_index('method')['mean']
+                      .rename('largest total variation')], axis=1).loc[study.settings['methods']]
+
+# %% ../nbs/13_protocol.ipynb #p13c113
 def protocol_markdown(study: ProtocolStudy, command: str = '') -> str:
     "The text of the study's report.md: what ran, the findings in sentences, figures and tables."
-    S, kmax, kmin = study.settings, max(study.settings['ks']), min(study.settings['ks'])
+    kmax, kmin = max(study.settings['ks']), min(study.settings['ks'])
     L = [f"# potsal protocol study: what decides where POT-saliency looks ({len(study.seeds)} models)", '',
          f"Command: `{command}`  " if command else '', f"{_versions()}; total {study.times.seconds.sum()/60:.1f} min", '']
     L += _what_ran(study) + ['## Protocol of the models', ''] + [f"* {n}" for n in study.notes] + ['']
-    for i, (k, f) in enumerate(dict.fromkeys([(kmax, 'paper'), (kmin, 'all')])):
+    heads = list(dict.fromkeys([(kmax, 'paper'), (kmin, 'all')]))
+    for i, (k, f) in enumerate(heads):
         L += [f'## Findings: top-{k}, filter set `{f}`', ''] + [f"* {x}" for x in protocol_findings(study, k, f, finetune=i == 0)] + ['']
-    L += ['## Figures', '']
-    for k in S['ks']:
-        for f in FILTER_SETS:
-            L += [f"![top-{k}, {f}](shares_top{k}_{f}.png)", '', f"![last group, top-{k}, {f}](last_group_top{k}_{f}.png)", '']
-    L += ["## Table 1's pattern", '', md(study.pattern.set_index('ref'), floatfmt='.1f'), '']
-    for k in S['ks']:
-        for f in FILTER_SETS: L += [f"## Last group's share of the top-{k} (%), filter set `{f}`", '', md(_share_pivot(study, k, f)), '']
-    L += ['## Spread across settings (points; per model, then mean [95% interval] over models)', '',
-          md(study.spread.drop(columns='per_seed').set_index('across'), floatfmt='.1f'), '',
-          f'## Extrapolation and short rankings: top-{kmax}, filter set `all` (mean per mistake; short: % of mistakes)', '',
+    L += ['## Figures', ''] + [x for k, f in heads for x in (f"![top-{k}, {f}](shares_top{k}_{f}.png)", '',
+                                                             f"![last group, top-{k}, {f}](last_group_top{k}_{f}.png)", '')]
+    for k, f in heads:
+        L += [f"## Top-{k}, filter set `{f}`: Table 1's pattern", '', f"{_last(study, f)} share (%), mean over models (earlier groups "
+              "over-selected on the means, models showing the pattern); * the pattern holds on the means.", '', md(_pattern_pivot(study, k, f)), '',
+              f"## Top-{k}, filter set `{f}`: {_last(study, f)} share (%), mean [95% interval] over models", '', md(_share_pivot(study, k, f)), '',
+              f"## Top-{k}, filter set `{f}`: spread (points; per model, then the mean over models)", '',
+              md(_stability_table(study, k, f), floatfmt='.1f'), '']
+    L += [f'## Extrapolation and short rankings: top-{kmax}, filter set `all` (mean per mistake; short: % of mistakes)', '',
           md(_extrap_table(study, kmax, 'all'), floatfmt='.1f'), '',
-          '## Fine-tuning Δp(true): paired differences', '', md(study.paired.set_index('ref'), floatfmt='.4f'), '',
+          '## Fine-tuning Δp(true): paired differences', '', md(study.paired.drop(columns='per_seed').set_index('ref'), floatfmt='.4f'), '',
+          'All figures of every setting, method, filter set, k and group: `summary.csv` (per model: `per_seed.csv`); the spread of every '
+          'group: `spread.csv`; the pattern per setting: `pattern.csv`.', '',
           '## Time (seconds)', '', md(study.times.pivot_table(index='stage', columns='seed', values='seconds', sort=False).round(1)), '']
     return '\n'.join(L)
 
-# %% ../nbs/13_protocol.ipynb #p13c114
+# %% ../nbs/13_protocol.ipynb #p13c117
 _TABLES = ('per_seed', 'summary', 'paired', 'spread', 'pattern', 'network', 'models', 'times')
 
 def write_protocol(study: ProtocolStudy,   # from protocol_study (or load_protocol)
@@ -549,16 +574,15 @@ def write_protocol(study: ProtocolStudy,   # from protocol_study (or load_protoc
                    command: str = '') -> Path:   # the command that made the study, for the report
     "Write the study's folder atomically: report.md, a CSV per table, settings.json and the figures; returns the path of report.md."
     with atomic_folder(out) as tmp:
-        for t in _TABLES: getattr(study, t).to_csv(tmp/f'{t}.csv', index=False)
+        for t in _TABLES: getattr(study, t).to_csv(tmp/f'{t}.csv', index=False, float_format='%.10g')
         (tmp/'settings.json').write_text(json.dumps(dict(study.settings, seeds=study.seeds, notes=study.notes), indent=1, default=str))
-        for k in study.settings['ks']:
-            for f in FILTER_SETS:
-                plt.close(plot_shares(study.summary, study.network, k, f, path=tmp/f'shares_top{k}_{f}.png'))
-                plt.close(plot_last_group(study.summary, study.network, k, f, path=tmp/f'last_group_top{k}_{f}.png'))
+        for k, f in dict.fromkeys([(max(study.settings['ks']), 'paper'), (min(study.settings['ks']), 'all')]):
+            plt.close(plot_shares(study.summary, study.network, k, f, path=tmp/f'shares_top{k}_{f}.png'))
+            plt.close(plot_last_group(study.summary, study.network, k, f, path=tmp/f'last_group_top{k}_{f}.png'))
         (tmp/'report.md').write_text(protocol_markdown(study, command))
     return Path(out)/'report.md'
 
-# %% ../nbs/13_protocol.ipynb #p13c115
+# %% ../nbs/13_protocol.ipynb #p13c118
 def load_protocol(folder) -> ProtocolStudy:  # a folder written by write_protocol
     "Read a protocol study's tables and settings back (without its models and profiles)."
     f = Path(folder)
