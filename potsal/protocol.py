@@ -304,7 +304,8 @@ def protocol_study(seeds=(0, 1, 2, 3, 4),               # training seeds, one mo
                    n_finetune: int | None = None,        # fine-tune the first n mistakes per model (default: the set-up's, 200)
                    lr: float = 1e-3,                     # fine-tuning step
                    setup_fn=None,                        # seed -> (Setup, {ref: dataset}); default: protocol_setup
-                   device=None, progress: bool = True) -> ProtocolStudy:
+                   device=None,                          # 'cpu' or 'cuda' (default: CUDA when present)
+                   progress: bool = True) -> ProtocolStudy:   # progress bars
     "Group shares of every method's top-k for every reference set and q, on one model per seed: profiles once per model, tails refitted."
     seeds, qs, refs, methods, ks, ft, finetune_ks, n_finetune, lr = _check_args(seeds, target, qs, refs, methods, ks, finetune_at,
                                                                                 finetune_ks, n_finetune, lr)
