@@ -20,6 +20,7 @@ from .evaluate import FILTER_SETS, Experiment, run_experiment
 from .experiments import QUICK, DIGIT_TARGETS, digits_setup, imagenet_c_setup, imagenet_setup, pacs_setup
 from .study import BIAS_KS, q_sensitivity, run_study
 from .report import write_report, write_study
+from .protocol import protocol_study as _protocol_study, write_protocol
 
 # %% auto #0
 __all__ = ['ARCH_FILTERS', 'check_results', 'reproduce', 'compute_stats', 'rank_image', 'evaluate_saved']
@@ -100,6 +101,11 @@ def _check_reproduce(a: dict) -> dict:
         raise UserError(f"--seeds {seeds} --first-seed {a['first_seed']}: ImageNet uses the one pretrained model given with --weights")
     n_seeds = seeds or (1 if imagenet else 2 if a['quick'] else 5)
     if a['q_study'] and n_seeds < 2: raise UserError("--q-study needs at least 2 seeds (--seeds)")
+    if a['protocol_study']:
+        other = [f for f, on in [('--svhn', a['svhn']), ('--mnist', a['mnist']), ('--imagenet-val/--imagenet-c', imagenet), ('--pacs', a['pacs']),
+                                 ('--q-study', a['q_study'])] if on]
+        if other: raise UserError(f"--protocol-study runs on the embedded digits only; leave out {' and '.join(other)}")
+        check_choice('--target', a['target'], ('mnistm_style', 'uci_digits'))
     if a['pacs']: check_choice('--pacs-target', a['pacs_target'], PACS_DOMAINS)
     elif not (a['svhn'] or imagenet): check_choice('--target', a['target'], DIGIT_TARGETS)
     arch = 'resnet50' if imagenet else 'resnet18'
@@ -134,6 +140,16 @@ def _run_study(a: dict):
     if a['q_study']: study.q_study = q_sensitivity(study, n_seeds=min(3, a['n_seeds']), k=min(25, a['K']), device=dev)
     return study
 
+def _run_protocol(a: dict):
+    "The protocol-sensitivity study (13_protocol) on one model per seed."
+    seeds = tuple(range(a['first_seed'], a['first_seed'] + a['n_seeds']))
+    study = _protocol_study(seeds, a['target'], a['quick'], lr=a['lr'], device=a['device'], progress=a['progress'])
+    fig = study.per_seed.value.to_numpy(dtype=float)          # every per-model figure (shares, counts, fine-tuning changes)
+    if not np.isfinite(fig).all():
+        raise UserError(f"the protocol study holds {int((~np.isfinite(fig)).sum())} NaN or infinite per-model figures (a learning rate "
+                        "too large?); nothing was written")
+    return study
+
 # %% ../nbs/14_commands.ipynb #717b9617
 def _stats_bytes(n_filters: int, n: int, q: float) -> int:
     "About the size of a saved RefStats: float64 top values, mean and std per filter, int64 positions, the filter index, the archive."
@@ -145,6 +161,7 @@ def reproduce(out: str = 'runs/reproduce',    # folder for report.md, CSVs and f
               seeds: int | None = None,       # trained models; default 5, 2 with --quick, 1 for ImageNet
               first_seed: int = 0,            # training seed of the first model: --first-seed 5 --seeds 5 trains seeds 5-9, a second set
               q_study: bool = False,          # also measure POT against the threshold quantile q = 0.80, 0.90, 0.95, 0.98 (3 seeds)
+              protocol_study: bool = False,   # instead: what moves POT's layer shares (reference set, q, tie rule, tail variants; 13_protocol)
               target: str = 'mnistm_style',   # embedded target: mnistm_style, uci_digits, or mnist_c (corrupted digits, App. D.1)
               svhn: str | None = None,        # SVHN folder with test_32x32.mat and train_32x32.mat: MNIST -> SVHN as in the paper
               mnist: str | None = None,       # MNIST root (MNIST/raw/...) to train on the full MNIST instead of the embedded 5,000
@@ -172,6 +189,7 @@ def reproduce(out: str = 'runs/reproduce',    # folder for report.md, CSVs and f
     n_filters = ARCH_FILTERS['resnet50' if a['imagenet'] else 'resnet18']
     need = a['n_seeds']*(_stats_bytes(n_filters, n_ref or 1000, 0.8 if q_study else a['q']) + 2_000_000)
     with claim_out(out, '--out', 'folder', need) as path:
+        if a['protocol_study']: result = _run_protocol(a); write_protocol(result, path, command); return result
         result = check_results(_run_imagenet(a) if a['imagenet'] else _run_study(a))
         (write_report if a['imagenet'] else write_study)(result, path, command)
     return result
