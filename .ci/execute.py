@@ -15,6 +15,7 @@ nbs = [Path(a).resolve() for a in sys.argv[1:]] or sorted(p for p in (root/'nbs'
 rc_dir = Path(tempfile.mkdtemp())
 (rc_dir/'matplotlibrc').write_text('figure.dpi: 90\nsavefig.dpi: 90\n')
 os.environ['MATPLOTLIBRC'] = str(rc_dir/'matplotlibrc')
+os.environ.setdefault('OMP_WAIT_POLICY', 'PASSIVE')   # the kernels' idle OpenMP threads sleep, not spin (bench/threads.py)
 failed = []
 for nb_path in nbs:
     t0 = time.time()

@@ -15,7 +15,7 @@ nbdev_test = Path(sys.executable).parent/'nbdev_test'
 
 # two notebooks run at a time, so each gets one thread: torch's default (one per core) oversubscribes the cores, and its
 # spinning threads then make small operations many times slower
-env = {**os.environ, 'OMP_NUM_THREADS': os.environ.get('OMP_NUM_THREADS', '1')}
+env = {**os.environ, 'OMP_NUM_THREADS': os.environ.get('OMP_NUM_THREADS', '1'), 'OMP_WAIT_POLICY': os.environ.get('OMP_WAIT_POLICY', 'PASSIVE')}
 
 def run(nb):
     t0 = time.time()

@@ -7,6 +7,7 @@ from __future__ import annotations
 import argparse, inspect, os, shlex, shutil, sys, traceback, types, typing
 from pathlib import Path
 from fastcore.docments import docments
+os.environ.setdefault('OMP_WAIT_POLICY', 'PASSIVE')   # before torch loads: idle OpenMP threads sleep, not spin (bench/threads.py)
 from .core import UserError, explain_error
 from . import commands
 
