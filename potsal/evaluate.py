@@ -229,6 +229,8 @@ def _population_rows(name, samples, curves, methods, ks) -> pd.DataFrame:
     rows = [dict(population=name, method=m, k=k, group=g, metric='share', value=v, n=len(samples))
             for m in methods for k in ks for top in [samples.rankings[m][:, :k]]
             for g, v in (100*pd.Series(groups[top[top >= 0]]).value_counts().reindex(order, fill_value=0)/max((top >= 0).sum(), 1)).items()]
+    rows += [dict(population=name, method=m, k=k, group='', metric='short', value=100*np.mean(n_ranked(samples.rankings[m][:, :k]) < k),
+                  n=len(samples)) for m in methods for k in ks]       # % of samples whose ranking holds fewer than k filters
     c = curves[(curves['mode'] == 'finetune') & curves.method.isin(methods)].copy()
     c['d_log_true'] = np.log(c.p_true) - np.log(c.groupby(['sample', 'method']).p_true.transform('first'))
     g = c[c.k.isin(ks)].groupby(['method', 'k'], sort=False)

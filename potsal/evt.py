@@ -560,11 +560,12 @@ class ProfileSet:
 # %% ../nbs/01_evt.ipynb #20f19af2
 def _set_block(yT, n_grid, cut):
     "xi and sigma at n_grid points, evenly spaced in tau, along the profile-likelihood set of each row of yT (F, n); overwritten."
+    missing = np.isnan(yT)
     ys, nf, nm, ybar, top, m, ok = _prepare(yT)
     xi_g, sg_g, rows = np.full((n_grid, len(yT)), np.nan), np.full((n_grid, len(yT)), np.nan), np.flatnonzero(ok)
     if not len(rows): return xi_g, sg_g
     ys, nf, nm, m = ys[rows], nf[rows], nm[rows], m[rows]
-    xi_hat, sig_hat, ll_hat, _ = _fit_block(ys.copy())            # the data have mean 1: loglik in scaled units
+    xi_hat, sig_hat, ll_hat, _ = _fit_block(np.where(missing[rows], np.nan, ys))   # missing stay missing; mean 1: loglik in scaled units
     theta_hat = np.where(xi_hat == -1, -1/m, xi_hat/sig_hat)
     with np.errstate(divide='ignore'): tau_hat = np.maximum(np.log1p(theta_hat*m), -30.)
     t_lo, t_hi = _set_ends(ys, nf, nm, m, tau_hat, ll_hat, cut)

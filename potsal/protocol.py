@@ -18,7 +18,7 @@ from .experiments import QUICK, digits_setup
 from .models import TrainConfig
 from .ranking import METHODS, extrapolation, n_ranked, rank_filters, tail_model
 from .stats import reference_stats
-from .study import t_interval, verdict
+from .study import _paired_p, holm, t_interval, verdict
 from .report import ci_text, md, _versions
 
 # %% auto #0
@@ -163,16 +163,20 @@ def summarize_protocol(per_seed: pd.DataFrame) -> pd.DataFrame:
 
 # %% ../nbs/13_protocol.ipynb #p13c053
 def paired_finetune(per_seed: pd.DataFrame, against=('pot', 'zscore')) -> pd.DataFrame:
-    "Fine-tuning Δp(true) of each method minus each of `against`, per model: mean, 95% interval, models ahead, verdict."
+    "Fine-tuning Δp(true) of each method minus each of `against`, per model: mean, 95% interval, p, Holm p (over all rows), verdict."
     d = per_seed[per_seed.metric == 'd_true'].pivot_table(index=['ref', 'q', 'k', 'seed'], columns='method', values='value')
     rows = []
     for b in [b for b in against if b in d.columns]:
         for a in [m for m in d.columns if m != b]:
             for (ref, q, k), g in d.groupby(level=['ref', 'q', 'k'], sort=False):
-                diff = (g[a] - g[b]).dropna().to_numpy(); m, lo, hi = t_interval(diff); ahead = int((diff > 0).sum())
-                rows.append(dict(ref=ref, q=q, k=k, a=a, b=b, mean_diff=m, lo=lo, hi=hi, a_ahead=ahead, n_models=len(diff),
-                                 verdict=verdict(lo, hi, ahead, len(diff)), per_seed=' '.join(f"{x:+.4g}" for x in diff)))
-    return pd.DataFrame(rows)
+                diff = (g[a] - g[b]).dropna().to_numpy(); m, lo, hi = t_interval(diff)
+                rows.append(dict(ref=ref, q=q, k=k, a=a, b=b, mean_diff=m, lo=lo, hi=hi, p_value=_paired_p(diff), a_ahead=int((diff > 0).sum()),
+                                 n_models=len(diff), per_seed=' '.join(f"{x:+.4g}" for x in diff)))
+    out = pd.DataFrame(rows)
+    if not len(out): return out
+    out['p_holm'] = holm(out.p_value)
+    out['verdict'] = [verdict(r.mean_diff, r.p_holm, r.a_ahead, r.n_models) for r in out.itertuples()]
+    return out
 
 # %% ../nbs/13_protocol.ipynb #p13c057
 def _ranges(s, by):
@@ -460,8 +464,9 @@ def _finetune(study):
         g = g[g.b != 'pot'] if a == 'zscore' else g
         if not len(g): continue
         L.append(f"Fine-tuning Δp(true), {_at(ref, q)}, `{a}` minus " + '; '.join(
-            f"`{r['b']}` at k = {r['k']}: {ci_text(dict(mean=r['mean_diff'], lo=r['lo'], hi=r['hi']))} "
-            f"({r['a_ahead']} of {r['n_models']} models ahead: {r['verdict']})" for _, r in g.iterrows()) + '.')
+            f"`{r['b']}` at k = {r['k']}: {ci_text(dict(mean=r['mean_diff'], lo=r['lo'], hi=r['hi']), digits=4)} "
+            f"({r['a_ahead']} of {r['n_models']} models ahead; Holm-adjusted p = {r.get('p_holm', float('nan')):.2g}: {r['verdict']})"
+            for _, r in g.iterrows()) + '.')
     return L
 
 # %% ../nbs/13_protocol.ipynb #p13c104

@@ -146,13 +146,17 @@ def _matched_random(base, groups, allowed, rng):
     return out
 
 # %% ../nbs/04_ranking.ipynb #ff935497
+def _public_prob(p, pot):
+    "The public POT code's probabilities, literally: (N_t/N) np.power(1/s, 1/xi), s = 1 + xi (x - t)/sigma, on potsal's fits."
+    with np.errstate(all='ignore'):
+        z = p - pot.threshold
+        gpd = np.where(pot.xi != 0, np.power(1/(1 + (pot.xi/pot.sigma)*z), 1/pot.xi), np.exp(-z/pot.sigma))
+        emp = np.exp(pot.log_tail_prob(p))                     # no fitted tail in potsal: its plus-one empirical probability
+    return np.where(pot.fitted, (pot.n_exceed/pot.n_total)*gpd, np.where(pot.n_exceed == 0, 0., emp))
+
 def _public_order(p, stats, keep):
     "Per row, the public code's order of the kept filters: np.argsort of their probabilities, taken in filter order (NaN last)."
-    pot = stats.pot
-    with np.errstate(all='ignore'):
-        prob = np.exp(pot.log_tail_prob(p))
-        s = 1 + pot.xi*(p - pot.threshold)/pot.sigma
-        prob = np.where(pot.fitted & (s < 0), np.nan, np.where(pot.n_exceed == 0, 0., prob))
+    prob = _public_prob(p, stats.pot)
     out = np.full(p.shape, -1)
     for i in range(len(p)):
         idx = np.flatnonzero(keep[i])
@@ -161,7 +165,8 @@ def _public_order(p, stats, keep):
 
 # %% ../nbs/04_ranking.ipynb #6013ad57
 _TIE_RULES = {**{m: 'probability 0 first, ties by z-score' for m in ('pot', 'pot_filled', 'pot_pooled', 'pot_exp', 'pot_bound')},
-              'pot_public': 'NaN beyond an endpoint last; no excess: probability 0, first'}
+              'pot_public': "the public code's np.power: beyond an endpoint NaN (last), or a number where 1/xi is an integer "
+                            "(xi = -1: negative, first); no excess: probability 0, first"}
 
 def extrapolation(profile,              # (F,) or (B, F) filter profiles
                   stats,                # the reference statistics the ranking used

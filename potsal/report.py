@@ -12,7 +12,7 @@ import torch
 import matplotlib.pyplot as plt
 from .core import UserError, atomic_folder, save_figure
 from .profiles import paper_filters
-from .study import (BIAS_KS, SWEEP_KS, Study, figure, group_scale, holm_verdicts, controls, null_contrast, null_long,
+from .study import (BIAS_KS, SWEEP_KS, Study, figure, group_scale, holm_verdicts, controls, null_contrast, null_interaction, null_long,
                           seed_table, sample_paired)
 
 # %% auto #0
@@ -25,13 +25,15 @@ __all__ = ['COLORS', 'LABELS', 'METRICS', 'MODE_TITLES', 'PAPER_BIAS', 'FILTER_S
 # %% ../nbs/12_report.ipynb #bfa5920c
 COLORS = {'pot': 'C3', 'pot_filled': 'C1', 'pot_public': 'C6', 'pot_pooled': 'darkred', 'pot_exp': 'salmon', 'pot_bound': 'C5',
           'zscore': 'C0', 'random': '0.5', 'random_matched': 'C9', 'random_matched_z': 'lightsteelblue', 'conv5': 'C2', 'grad': 'C8',
+          'pot-random_matched': 'peru', 'zscore-random_matched_z': 'slategray',
           'least': 'C4'}
 
 # %% ../nbs/12_report.ipynb #99766cc3
 LABELS = {'pot': 'POT-saliency', 'pot_filled': 'POT, filled with z-score order', 'pot_public': "POT, the public code's order",
           'pot_pooled': 'POT, one shape per layer group', 'pot_exp': 'POT, exponential tail', 'pot_bound': 'POT, upper confidence bound',
           'zscore': 'z-score (baseline)', 'random': 'random filters', 'random_matched': "random filters in POT's layer groups",
-          'random_matched_z': "random filters in the z-score's layer groups", 'conv5': 'top gradient in last group',
+          'random_matched_z': "random filters in the z-score's layer groups", 'pot-random_matched': "POT minus random filters in its groups",
+          'zscore-random_matched_z': "z-score minus random filters in its groups", 'conv5': 'top gradient in last group',
           'grad': 'top gradient over all filters', 'least': 'least salient'}
 
 # %% ../nbs/12_report.ipynb #40c57c52
@@ -123,11 +125,14 @@ def _diff_text(r, unit: str) -> str:
 def _survival(v: dict, survives: str) -> str:
     if survives == 'controls not run':
         return "The controls `grad` and `random_matched` were not run, so whether the advantage survives them is not measured."
-    if survives == 'yes': return "POT's advantage over the z-score survives both controls."
+    if survives == 'yes': return ("POT's advantage over the z-score survives both controls, and exceeds what its layer placement buys "
+                                  "(the placement difference holds).")
     if v['pot', 'zscore'].verdict != 'holds':
         return f"POT's advantage over the z-score is itself {v['pot', 'zscore'].verdict}, so no advantage is shown to survive the controls."
     fail = [f"`{b}` ({v['pot', b].verdict})" for b in ('grad', 'random_matched') if v['pot', b].verdict != 'holds']
-    return f"POT's advantage over the z-score does not survive the controls: against {' and '.join(fail)}."
+    did = v.get(('pot-random_matched', 'zscore-random_matched_z'))
+    if did is None or did.verdict != 'holds': fail.append(f"the placement difference ({did.verdict if did is not None else 'not measured'})")
+    return f"POT's advantage over the z-score is not shown to survive the controls: against {' and '.join(fail)}."
 
 def controls_sentence(ctrl: pd.DataFrame, unit: str = 'models') -> str:  # potsal.study.controls of a study (or of sample_paired)
     "One sentence per k from `controls`: POT's fine-tuning advantage over the z-score and whether it survives `grad` and `random_matched`."
@@ -138,6 +143,9 @@ def controls_sentence(ctrl: pd.DataFrame, unit: str = 'models') -> str:  # potsa
         s = f"At k = {k}, one fine-tuning step on POT's top filters against the same step on the z-score's: Δ p(true) {_diff_text(v['pot', 'zscore'], unit)}"
         for b, name in [('grad', 'the top gradient over all filters (`grad`)'), ('random_matched', "random filters in POT's layer groups (`random_matched`)")]:
             if ('pot', b) in v: s += f"; against {name}: {_diff_text(v['pot', b], unit)}"
+        if ('pot-random_matched', 'zscore-random_matched_z') in v:
+            s += (f"; the placement difference, (POT minus random filters in its groups) minus (z-score minus random filters in its groups): "
+                  f"{_diff_text(v['pot-random_matched', 'zscore-random_matched_z'], unit)}")
         s += '. ' + _survival(v, t.survives.iloc[0])
         if ('zscore', 'random_matched_z') in v:
             s += f" The z-score against random filters in its own layer groups: {_diff_text(v['zscore', 'random_matched_z'], unit)}."
@@ -165,7 +173,7 @@ def extrapolation_table(x: pd.DataFrame) -> pd.DataFrame:  # Experiment.extrapol
     return out.assign(mistakes=g.size(), rule=g.rule.first().fillna(''))
 
 # %% ../nbs/12_report.ipynb #705a79d6
-_NULL_LABELS = {'d_true': 'Δ p(true)', 'd_log_true': 'Δ log p(true)', 'update_norm': '‖Δw‖'}
+_NULL_LABELS = {'d_true': 'Δ p(true)', 'd_log_true': 'Δ log p(true)', 'update_norm': '‖Δw‖', 'short': '% with fewer than k ranked'}
 
 def null_table(null: pd.DataFrame) -> pd.DataFrame:  # Experiment.null: population, method, k, group, metric, value, n
     "The null test, wide: per population, method and k, the share (%) of the top-k in each layer group, the fine-tuning figures, n."
@@ -260,9 +268,15 @@ def _control_ks(paired: pd.DataFrame) -> list:
     ks = set(paired[paired.section == 'sweep'].k)
     return sorted(ks & {25, 50}) or [max(ks)]
 
+def _families(p: pd.DataFrame) -> str:
+    "'the 13 primary comparisons (potsal.study.PRIMARY) and the 75 secondary ones', or 'the 88 comparisons of this report'."
+    if 'family' not in p: return f"the {len(p)} comparisons of this report"
+    n = p.family.value_counts()
+    return f"the {n.get('primary', 0)} primary comparisons (`potsal.study.PRIMARY`) and, separately, the {n.get('secondary', 0)} secondary ones"
+
 def _comparison_text(p: pd.DataFrame, unit: str) -> list:
     return [f"Difference of the means (first method minus second) and its 95% t-interval (unadjusted); `p_value`: paired t-test across {unit}; "
-            f"`p_holm`: Holm's adjustment over the {len(p)} comparisons of this report; `a_ahead`: {unit} in which the first method was "
+            f"`p_holm`: Holm's adjustment within the comparison's `family` ({_families(p)}); `a_ahead`: {unit} in which the first method was "
             f"better, of `n`; `verdict`: holds (or reversed) when `p_holm` < 0.05, the difference favours the first (second) method and most "
             f"{unit} agree; otherwise not established.", '']
 
@@ -413,7 +427,7 @@ def headline(study, k_bias: int = 10, k_sweep: int = 50) -> pd.DataFrame:  # a S
     return pd.DataFrame(rows).T.rename_axis('method')
 
 # %% ../nbs/12_report.ipynb #0470544f
-def _study_header(study: Study, command: str, n_comparisons: int) -> list:
+def _study_header(study: Study, command: str, n_comparisons: int) -> list:  # n_comparisons: unused, kept for callers
     e0, n = study.experiments[0], len(study.seeds)
     bad = nan_figures(study.per_seed)
     return [f"# potsal study: {e0.name}, {n} trained models", '', *_nan_warning(bad), f"Command: `{command}`  " if command else '',
@@ -425,8 +439,8 @@ def _study_header(study: Study, command: str, n_comparisons: int) -> list:
             "* **Methods:** " + ', '.join(f"`{m}` ({LABELS.get(m, m)})" for m in study.settings['methods']) +
             f"; K = {study.settings['K']}, one-step fine-tuning lr = {study.settings['lr']}; filter set of the sweeps: `{study.settings['filters']}`.",
             "* **Intervals and verdicts:** mean over seeds [95% t-interval over seeds, unadjusted]; with few seeds an interval is wide. "
-            f"A paired comparison holds only when its p-value (paired t-test across seeds), Holm-adjusted over all {n_comparisons} comparisons "
-            "of this report, is below 0.05, the difference favours the first method and most seeds agree.", '']
+            f"A paired comparison holds only when its p-value (paired t-test across seeds), Holm-adjusted within its family ({_families(study.paired)}), "
+            "is below 0.05, the difference favours the first method and most seeds agree.", '']
 
 # %% ../nbs/12_report.ipynb #ccfd1813
 def _study_headline(study: Study) -> list:
@@ -434,7 +448,7 @@ def _study_headline(study: Study) -> list:
     return (['## Protocol: as the paper, except', ''] + [f"* {x}" for x in study.notes] +
             ['', "**Accuracy (%)** of each seed's model:", '', md(acc), '', '## Headline', '', md(headline(study)), '',
              '![fine-tuning](finetune.png)', '', '![pruning](prune.png)', '', '![bias](bias.png)', '',
-             "## Does POT's fine-tuning advantage survive the controls?", '', controls_sentence(controls(study.paired, ks=_control_ks(study.paired))), ''])
+             "## Does POT's fine-tuning advantage survive the controls?", '', controls_sentence(controls(study.paired, ks=_control_ks(study.paired), filters=study.settings.get('filters', 'all'))), ''])
 
 def _study_comparisons(v: pd.DataFrame) -> list:
     cols = ['comparison', 'section', 'filters', 'mode', 'k', 'group', 'metric', 'mean_diff', 'lo', 'hi', 'p_value', 'p_holm', 'a_ahead',
@@ -465,6 +479,10 @@ def _study_checks(study: Study) -> list:
                           f"report's family of verdicts); last group `{last}` and Δ p(true):", '',
                           md(nc[['method', 'k', 'group', 'metric', 'mean_diff', 'lo', 'hi', 'p_value', 'a_larger', 'n_seeds']].set_index('method'),
                              floatfmt='.4f'), '']
+        ni = null_interaction(study.per_seed)
+        if len(ni): L += ["POT's edge over the z-score in one fine-tuning step, on mistakes minus on correctly classified target samples, paired "
+                          "across seeds (descriptive; positive: the edge is larger where there is a mistake to fix):", '',
+                          md(ni.set_index('k'), floatfmt='.4f'), '']
     else: L += ['Not measured in this study.', '']
     L += ['## Size of the change to the weights', '']
     return L + (["Mean over seeds [95% interval] of the mean ‖Δw‖ over the swept mistakes (the zeroed weights when pruning, lr times their "

@@ -14,10 +14,10 @@ from .evaluate import FILTER_SETS, Experiment, evaluate, rankings_of, bias_table
 from .experiments import run_setup
 
 # %% auto #0
-__all__ = ['SWEEP_KS', 'BIAS_KS', 'SWEEP_METRICS', 'KEYS', 'BETTER', 'PAIRS', 'null_long', 'seed_table', 't_interval',
+__all__ = ['SWEEP_KS', 'BIAS_KS', 'SWEEP_METRICS', 'KEYS', 'BETTER', 'PAIRS', 'PRIMARY', 'null_long', 'seed_table', 't_interval',
            'aggregate', 'paired_across_seeds', 'holm', 'verdict', 'holm_verdicts', 'Study', 'study_paired', 'run_study',
            'q_sensitivity', 'group_scale', 'StudyData', 'load_study', 'figure', 'controls', 'sample_paired',
-           'null_contrast', 'headline_keys', 'agreement']
+           'null_contrast', 'null_interaction', 'headline_keys', 'agreement']
 
 # %% ../nbs/11_study.ipynb #ab495eba
 SWEEP_KS, BIAS_KS, SWEEP_METRICS = (10, 25, 50), (10, 25), ('d_wrong', 'd_true', 'corrected')
@@ -63,7 +63,7 @@ def _update_rows(exp) -> list:
 # %% ../nbs/11_study.ipynb #c04487b9
 def null_long(null: pd.DataFrame) -> pd.DataFrame:  # Experiment.null: population, method, k, group, metric, value, n
     "The null test in the study's layout: population, mode ('finetune' for the fine-tuning metrics), method, k, group, metric, value."
-    d = null.assign(mode=np.where(null.metric == 'share', '', 'finetune'), group=null.group.astype(object).fillna(''))
+    d = null.assign(mode=np.where(null.metric.isin(['share', 'short']), '', 'finetune'), group=null.group.astype(object).fillna(''))
     return d[['population', 'mode', 'method', 'k', 'group', 'metric', 'value']].reset_index(drop=True)
 
 # %% ../nbs/11_study.ipynb #f4ae01b5
@@ -106,7 +106,7 @@ def _paired_p(diff) -> float:
     d = np.asarray(diff, dtype=float); n = len(d)
     if n < 2: return np.nan
     sd = d.std(ddof=1)
-    if sd == 0: return 1.0 if d.mean() == 0 else 0.0
+    if sd == 0: return 1.0 if d.mean() == 0 else np.nan      # identical non-zero differences: no variance, no test
     return float(2*sps.t.sf(abs(d.mean())*np.sqrt(n)/sd, n - 1))
 
 def _paired(d: pd.DataFrame, by: str, a: str, b: str, sign) -> list:
@@ -152,20 +152,23 @@ def verdict(mean_diff, p_holm, ahead: int, n: int, sign: int = 1, alpha: float =
 def _p_from_interval(mean, lo, hi, n, level: float = 0.95) -> float:
     if n < 2 or np.isnan(lo): return np.nan
     se = (hi - lo)/(2*sps.t.ppf(0.5 + level/2, n - 1))
-    if se == 0: return 1.0 if mean == 0 else 0.0
+    if se == 0: return 1.0 if mean == 0 else np.nan
     return float(2*sps.t.sf(abs(mean)/se, n - 1))
 
-def holm_verdicts(paired: pd.DataFrame, alpha: float = 0.05) -> pd.DataFrame:  # a report's paired comparisons (its whole family)
-    "The paired table with `p_value` (paired t-test), `p_holm` (Holm over all its rows, unless present) and `verdict`."
-    p = paired.copy()
+def holm_verdicts(paired: pd.DataFrame, alpha: float = 0.05) -> pd.DataFrame:  # a report's paired comparisons
+    "The paired table with `p_value` (paired t-test), `p_holm` (Holm within each `family`, or over all rows; unless present) and `verdict`."
+    p = paired.copy().reset_index(drop=True)
     if 'p_value' not in p: p['p_value'] = [_p_from_interval(r.mean_diff, r.lo, r.hi, r.n_seeds) for r in p.itertuples()]
-    if 'p_holm' not in p: p['p_holm'] = holm(p.p_value)
+    if 'p_holm' not in p:
+        fam = p['family'] if 'family' in p else pd.Series('all', index=p.index)
+        p['p_holm'] = np.nan
+        for _, idx in p.groupby(fam, sort=False).groups.items(): p.loc[idx, 'p_holm'] = holm(p.loc[idx, 'p_value'])
     p['verdict'] = [verdict(r.mean_diff, r.p_holm, r.a_ahead, r.n_seeds, BETTER[r.metric], alpha) for r in p.itertuples()]
     return p
 
 # %% ../nbs/11_study.ipynb #f79d0dbc
 PAIRS = (('pot', 'zscore'), ('pot', 'random'), ('zscore', 'random'), ('pot', 'grad'), ('pot', 'random_matched'),
-         ('zscore', 'random_matched_z'))
+         ('zscore', 'random_matched_z'), ('pot-random_matched', 'zscore-random_matched_z'))
 
 # %% ../nbs/11_study.ipynb #5d7b1fe7
 @dataclass
@@ -184,12 +187,41 @@ class Study:
     settings: dict = field(default_factory=dict)
     q_study: pd.DataFrame | None = None
 
+# %% ../nbs/11_study.ipynb #675bda74
+_PLACEMENT = {'pot-random_matched': ('pot', 'random_matched'), 'zscore-random_matched_z': ('zscore', 'random_matched_z')}
+
+def _placement(per_seed: pd.DataFrame) -> pd.DataFrame:
+    "Sweep rows of the pseudo-methods 'pot-random_matched' and 'zscore-random_matched_z': a method minus its layer-matched random filters."
+    sw = per_seed[per_seed.section == 'sweep']
+    keys = ['seed'] + [c for c in KEYS if c != 'method']
+    w = sw.pivot_table(index=keys, columns='method', values='value').reset_index()
+    parts = [w[keys].assign(method=name, value=w[a] - w[b]) for name, (a, b) in _PLACEMENT.items() if {a, b} <= set(w.columns)]
+    return pd.concat(parts, ignore_index=True)[per_seed.columns] if parts else per_seed.iloc[:0]
+
+# %% ../nbs/11_study.ipynb #9c555f1d
+PRIMARY = ([dict(section='bias', a='pot', b='zscore', k=10, metric='share')] +
+           [dict(section='sweep', mode='finetune', metric='d_true', k=k, a=a, b=b) for k in (25, 50) for a, b in
+            [('pot', 'zscore'), ('pot', 'random'), ('pot', 'grad'), ('pot', 'random_matched'), ('pot-random_matched', 'zscore-random_matched_z')]] +
+           [dict(section='sweep', mode='prune', metric='d_true', k=25, a=a, b='random') for a in ('pot', 'zscore')])
+
 # %% ../nbs/11_study.ipynb #befc7baa
+def _family(p: pd.DataFrame, filters: str = 'all') -> pd.Series:
+    "'primary' for the rows of PRIMARY (in the sweeps' filter set; the bias share in the full one), else 'secondary'."
+    hit = pd.Series(False, index=p.index)
+    for want in PRIMARY:
+        m = (p.filters == (filters if want['section'] == 'sweep' else 'all'))
+        for c, v in want.items(): m &= p[c] == v
+        hit |= m
+    return hit.map({True: 'primary', False: 'secondary'})
+
 def study_paired(per_seed: pd.DataFrame, last_group: str | None = None) -> pd.DataFrame:
-    "Every comparison of PAIRS whose methods were both run, with p-values, Holm's adjustment over all of them, and verdicts."
+    "Every comparison of PAIRS whose methods were run, with p-values, Holm's adjustment within each family, and verdicts."
+    per_seed = pd.concat([per_seed, _placement(per_seed)], ignore_index=True)
     run = set(per_seed[per_seed.section == 'sweep'].method)
-    parts = [paired_across_seeds(per_seed, a, b, last_group, bias=not b.startswith('random_matched')) for a, b in PAIRS if {a, b} <= run]
-    return holm_verdicts(pd.concat(parts, ignore_index=True))
+    parts = [paired_across_seeds(per_seed, a, b, last_group, bias=not ('random_matched' in b)) for a, b in PAIRS if {a, b} <= run]
+    p = pd.concat(parts, ignore_index=True)
+    filters = per_seed[per_seed.section == 'sweep'].filters.iloc[0] if (per_seed.section == 'sweep').any() else 'all'
+    return holm_verdicts(p.assign(family=_family(p, filters)))
 
 # %% ../nbs/11_study.ipynb #5027aebc
 def run_study(setup_fn,                       # seed -> Setup (e.g. functools.partial(digits_setup, target='uci_digits'))
@@ -281,16 +313,17 @@ def figure(table: pd.DataFrame, **keys) -> pd.Series:  # summary or paired table
     return r.iloc[0]
 
 # %% ../nbs/11_study.ipynb #913d1e57
-_CONTROL_PAIRS = (('pot', 'zscore'), ('pot', 'grad'), ('pot', 'random_matched'), ('zscore', 'random_matched_z'))
+_CONTROL_PAIRS = (('pot', 'zscore'), ('pot', 'grad'), ('pot', 'random_matched'), ('pot-random_matched', 'zscore-random_matched_z'),
+                  ('zscore', 'random_matched_z'))
 
 def _survives(t: pd.DataFrame) -> str:
     v = {(r.a, r.b): r.verdict for r in t.itertuples()}
     if not {('pot', 'grad'), ('pot', 'random_matched')} <= set(v): return 'controls not run'
-    return 'yes' if all(v.get(ab) == 'holds' for ab in _CONTROL_PAIRS[:3]) else 'no'
+    return 'yes' if all(v.get(ab) == 'holds' for ab in _CONTROL_PAIRS[:4]) else 'no'   # the placement row missing: not shown to survive
 
 def controls(paired: pd.DataFrame,  # a study's whole paired table (the Holm family)
              ks=(25, 50), filters: str = 'all') -> pd.DataFrame:
-    "Fine-tuning Δp(true): POT vs the z-score, `grad` and `random_matched` per k, with verdicts; `survives`: all three of POT's hold."
+    "Fine-tuning Δp(true): POT vs the z-score, `grad`, `random_matched` and the placement difference per k, with verdicts; `survives`: all four hold."
     p = holm_verdicts(paired)
     p = p[(p.section == 'sweep') & (p['mode'] == 'finetune') & (p.metric == 'd_true') & p.k.isin(ks) & (p.filters == filters)]
     t = pd.concat([p[(p.a == a) & (p.b == b)] for a, b in _CONTROL_PAIRS]).sort_values('k', kind='stable')
@@ -301,9 +334,11 @@ def controls(paired: pd.DataFrame,  # a study's whole paired table (the Holm fam
 def sample_paired(curves: pd.DataFrame,  # one run's curves (Experiment.curves): sample, mode, method, k and the metrics
                   pairs=PAIRS, ks=SWEEP_KS, metric: str = 'd_true', filters: str = 'all') -> pd.DataFrame:
     "One model's comparisons paired across its samples, per pair, mode and k: difference, interval, p, Holm p, verdict."
-    run, rows = set(curves.method), []
+    run, rows = set(curves.method) | {n for n, ab in _PLACEMENT.items() if set(ab) <= set(curves.method)}, []
     for (mode, k), c in curves[curves.k.isin(ks)].groupby(['mode', 'k'], sort=False):
         w = c.pivot(index='sample', columns='method', values=metric).astype(float)
+        for name, (a, b) in _PLACEMENT.items():
+            if {a, b} <= set(w.columns): w[name] = w[a] - w[b]
         for a, b in [(a, b) for a, b in pairs if {a, b} <= run]:
             d = (w[a] - w[b]).dropna().to_numpy(); m, lo, hi = t_interval(d)
             rows.append(dict(section='sweep', filters=filters, mode=mode, k=k, group='', metric=metric, population='', a=a, b=b, mean_diff=m,
@@ -315,6 +350,22 @@ def null_contrast(per_seed: pd.DataFrame, a: str = 'mistakes', b: str = 'target 
     "Per method, k, group share and fine-tuning Δp(true): population a minus b, paired across seeds (mean, interval, p, a_larger)."
     rows = _paired(per_seed[per_seed.section == 'null'], 'population', a, b, lambda kd: 1)
     return pd.DataFrame(rows).rename(columns={'a_ahead': 'a_larger'}) if rows else pd.DataFrame()
+
+# %% ../nbs/11_study.ipynb #39fc7eba
+def null_interaction(per_seed: pd.DataFrame, m1: str = 'pot', m2: str = 'zscore',   # the two methods compared
+                     a: str = 'mistakes', b: str = 'target correct',                  # the two populations
+                     metric: str = 'd_true') -> pd.DataFrame:
+    "Per k: (m1 - m2) on population a minus (m1 - m2) on population b, paired across seeds: mean, 95% interval, p-value, seeds larger."
+    d = per_seed[(per_seed.section == 'null') & (per_seed.metric == metric)]
+    w = d.pivot_table(index=['seed', 'k'], columns=['population', 'method'], values='value')
+    if not {(a, m1), (a, m2), (b, m1), (b, m2)} <= set(w.columns): return pd.DataFrame()
+    diff = (w[(a, m1)] - w[(a, m2)]) - (w[(b, m1)] - w[(b, m2)])
+    rows = []
+    for k, g in diff.dropna().groupby(level='k'):
+        m, lo, hi = t_interval(g.to_numpy())
+        rows.append(dict(k=k, methods=f"{m1} - {m2}", populations=f"{a} - {b}", metric=metric, mean_diff=m, lo=lo, hi=hi,
+                         p_value=_paired_p(g.to_numpy()), a_larger=int((g > 0).sum()), n_seeds=len(g)))
+    return pd.DataFrame(rows)
 
 # %% ../nbs/11_study.ipynb #377d307c
 def headline_keys(last_group: str = 'conv5_x', methods=('pot', 'zscore', 'random', 'conv5')) -> list:
