@@ -150,7 +150,7 @@ def controls_sentence(ctrl: pd.DataFrame, unit: str = 'models') -> str:  # potsa
         if ('zscore', 'random_matched_z') in v:
             s += f" The z-score against random filters in its own layer groups: {_diff_text(v['zscore', 'random_matched_z'], unit)}."
         out.append(s)
-    return ' '.join(out) or "POT and the z-score were not both run: no fine-tuning comparison."
+    return ' '.join(out) or "No fine-tuning comparison of POT and the z-score: they were not both run, or no k of the sweeps was reported."
 
 # %% ../nbs/12_report.ipynb #eca47731
 PAPER_BIAS = {'ResNet-18, MNIST -> SVHN': {'zscore': 96.0, 'pot': 40.0}, 'ResNet-50, ImageNet': {'zscore': 73.6, 'pot': 50.8}}
@@ -266,7 +266,7 @@ def _run_results(exp) -> list:
 def _control_ks(paired: pd.DataFrame) -> list:
     "k = 25 and 50 where swept, else the largest k swept: where the controls sentence looks."
     ks = set(paired[paired.section == 'sweep'].k)
-    return sorted(ks & {25, 50}) or [max(ks)]
+    return sorted(ks & {25, 50}) or sorted(ks)[-1:]   # none when no sweep k was reported
 
 def _families(p: pd.DataFrame) -> str:
     "'the 13 primary comparisons (potsal.study.PRIMARY) and the 75 secondary ones', or 'the 88 comparisons of this report'."

@@ -217,7 +217,7 @@ def _family(p: pd.DataFrame, filters: str = 'all') -> pd.Series:
 def study_paired(per_seed: pd.DataFrame, last_group: str | None = None) -> pd.DataFrame:
     "Every comparison of PAIRS whose methods were run, with p-values, Holm's adjustment within each family, and verdicts."
     per_seed = pd.concat([per_seed, _placement(per_seed)], ignore_index=True)
-    run = set(per_seed[per_seed.section == 'sweep'].method)
+    run = set(per_seed[per_seed.section.isin(['sweep', 'bias'])].method)   # the bias comparisons even when no k of the sweeps is reported
     parts = [paired_across_seeds(per_seed, a, b, last_group, bias=not ('random_matched' in b)) for a, b in PAIRS if {a, b} <= run]
     p = pd.concat(parts, ignore_index=True)
     filters = per_seed[per_seed.section == 'sweep'].filters.iloc[0] if (per_seed.section == 'sweep').any() else 'all'
