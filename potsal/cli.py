@@ -4,12 +4,16 @@
 
 # %% ../nbs/18_cli.ipynb #d8dc6cb8
 from __future__ import annotations
-import argparse, inspect, os, shlex, shutil, sys, traceback, types, typing
-from pathlib import Path
-from fastcore.docments import docments
+import os, sys
 os.environ.setdefault('OMP_WAIT_POLICY', 'PASSIVE')   # before torch loads: idle OpenMP threads sleep, not spin (bench/threads.py)
-from .core import UserError, explain_error
-from . import commands
+try:                                                  # Ctrl-C while the libraries load (the first seconds): one line and 130, as later
+    import argparse, inspect, shlex, shutil, traceback, types, typing
+    from pathlib import Path
+    from fastcore.docments import docments
+    from potsal.core import UserError, explain_error
+    from potsal import commands
+except KeyboardInterrupt:
+    print('potsal: interrupted while starting; nothing was written', file=sys.stderr); raise SystemExit(130) from None
 
 # %% auto #0
 __all__ = ['COMMANDS', 'command_parser', 'parse_command', 'main']

@@ -94,7 +94,7 @@ def _check_reproduce(a: dict) -> dict:
         raise UserError("--imagenet-c reuses the clean ImageNet statistics (the paper's App. D.1): pass --imagenet-val DIR or --stats FILE")
     a = dict(a, corruption=_corruption(a))
     for k in _PATHS: _input(_flag(k), a[k], _PATHS[k])
-    for k, lo, hi in [('epochs', 1, _MAX_EPOCHS), ('n_train', 1, None), ('n_ref', 2, None), ('n_eval', 1, None), ('severity', 1, 5)]:
+    for k, lo, hi in [('epochs', 1, _MAX_EPOCHS), ('n_train', 2, None), ('n_ref', 2, None), ('n_eval', 1, None), ('severity', 1, 5)]:
         check_count(_flag(k), a[k], lo, hi)
     seeds = check_count('--seeds', a['seeds'], 1, _MAX_SEEDS)
     if imagenet and ((seeds or 1) > 1 or a['first_seed']):
@@ -228,8 +228,11 @@ def _image(spec: str, size: int):
     if '@' in spec:
         ds_spec, _, i = spec.rpartition('@')
         ds = load_data(_data_spec(ds_spec))
-        try: i = int(i); x, y = ds[i]
-        except (ValueError, IndexError): raise UserError(f"{spec!r}: '@' must be followed by a sample number below {len(ds)}") from None
+        try:
+            i = int(i)
+            if not 0 <= i < len(ds): raise IndexError(i)      # no negative indexing from the end
+            x, y = ds[i]
+        except (ValueError, IndexError): raise UserError(f"{spec!r}: '@' must be followed by a sample number from 0 to {len(ds) - 1}") from None
         return x[None], int(y), f"sample {i} of {describe(ds)}"
     p = _input('IMAGE', spec, 'file')
     try: img = read_image(p)

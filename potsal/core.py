@@ -4,7 +4,7 @@
 
 # %% ../nbs/00_core.ipynb #a6746c01
 from __future__ import annotations
-import errno, hashlib, importlib.util, math, numbers, os, pickle, re, shutil, tempfile, time, zipfile
+import errno, hashlib, importlib.util, math, numbers, os, pickle, re, shutil, tempfile, time, warnings, zipfile
 from contextlib import ExitStack, contextmanager
 from pathlib import Path
 import numpy as np
@@ -261,6 +261,26 @@ def written_by_potsal(path) -> bool:  # a file or folder
     except Exception: return False   # not a zip archive, unreadable, not a file: not potsal's
     return b'format' in head and _FORMAT.search(head) is not None
 
+# %% ../nbs/00_core.ipynb #f0a1b2c2
+def _listing(folder: Path) -> list:
+    "One line per path under `folder` but its mark: 'size mtime_ns path' for a file, 'dir path' for a folder; sorted."
+    out = []
+    for p in folder.rglob('*'):
+        rel = p.relative_to(folder).as_posix()
+        if rel == _MARK: continue
+        st = p.lstat()
+        out.append(f"dir {rel}" if p.is_dir() and not p.is_symlink() else f"{st.st_size} {st.st_mtime_ns} {rel}")
+    return sorted(out)
+
+def _foreign(folder: Path) -> str | None:
+    "The first path in a potsal folder that its mark does not list as written by potsal (added or changed since), or None."
+    try: listed = (folder/_MARK).read_text().splitlines()[1:]
+    except OSError: return None
+    if not listed: return None                     # a mark without a list: trusted as before
+    extra = sorted(set(_listing(folder)) - set(listed))
+    if not extra: return None
+    return extra[0][4:] if extra[0].startswith('dir ') else extra[0].split(' ', 2)[2]
+
 # %% ../nbs/00_core.ipynb #0638db86
 def _exists(p: Path) -> bool:
     "Whether `p` exists; a path potsal may not look into counts as existing, so that the write check names it."
@@ -300,6 +320,8 @@ def _check_target(out: Path, flag: str, kind: str):
         if not out.is_dir(): raise UserError(f"{flag} {out}: is a file; give a folder path")
         if any(out.iterdir()) and not written_by_potsal(out):
             raise UserError(f"{flag} {out}: exists and holds files potsal did not write; give a new or empty folder")
+        if (f := _foreign(out)):
+            raise UserError(f"{flag} {out}: holds {f}, which potsal did not write there or which changed since; move it away or give another folder")
     elif out.is_dir(): raise UserError(f"{flag} {out}: is a folder; give a file path")
     elif not out.is_file(): raise UserError(f"{flag} {out}: is not a regular file; give a file path")
     elif not written_by_potsal(out):
@@ -364,6 +386,7 @@ def atomic_folder(out):  # the output folder: replaced as a whole when the block
         tmp.mkdir(); (tmp/_MARK).write_text(f'written by potsal, pid {os.getpid()}\n')
         try:
             yield tmp
+            (tmp/_MARK).write_text(f'written by potsal, pid {os.getpid()}\n' + ''.join(f'{e}\n' for e in _listing(tmp)))
             old = out.with_name(f'.{out.name}{_TMP}{os.getpid()}-old') if out.exists() else None
             if old: os.replace(out, old)
             os.replace(tmp, out); _fsync(out.parent)
@@ -501,7 +524,9 @@ def safe_load(path,                                  # a torch.save file
               fix: str = 'delete it and run again',  # what to do when it is damaged or unreadable
               pickle_fix: str | None = None):        # what to do when only unpickling could load it (default: `fix`)
     "torch.load(path, weights_only=True) on the CPU, or one UserError line: the file, what was refused and why, and the fix."
-    try: return torch.load(path, map_location='cpu', weights_only=True)
+    try:
+        with warnings.catch_warnings():      # torch warns about a raw pickle's protocol: the one line below says it all
+            warnings.simplefilter('ignore'); return torch.load(path, map_location='cpu', weights_only=True)
     except Exception as e:
         pickled, why = _why_refused(e)
         raise UserError(f"{what} {path}: {why}; {pickle_fix if pickled and pickle_fix else fix}") from None

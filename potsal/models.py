@@ -141,6 +141,13 @@ def _schedule(opt, step: int, total: int, max_lr: float):
         if 'betas' in g: g['betas'] = (mom, *g['betas'][1:])
         else: g['momentum'] = mom
 
+# %% ../nbs/07_models.ipynb #b7a1c2d3
+def _batches(order: torch.Tensor, batch_size: int) -> list:
+    "`order` split into batches of `batch_size`; a last batch of one image joins the one before (batch norm needs two per step)."
+    b = list(order.split(batch_size))
+    if len(b) > 1 and len(b[-1]) == 1: b[-2:] = [torch.cat(b[-2:])]
+    return b
+
 # %% ../nbs/07_models.ipynb #9d38eaca
 def train_model(model: nn.Module,               # trained in place; ends in eval mode
                 data: ImageData,                # the training images
@@ -157,16 +164,16 @@ def train_model(model: nn.Module,               # trained in place; ends in eval
                 weight_decay: float = 5e-4      # L2 penalty of the optimizer
                ) -> dict:
     "Train on cross-entropy under the one-cycle schedule (peak `lr`); returns the history (loss and val_acc per epoch, best_epoch)."
-    if len(data) == 0: raise UserError(f"{data.name}: no training images")
+    if len(data) < 2: raise UserError(f"{data.name}: {len(data)} training images; batch norm needs at least 2 per step")
     device = device or default_device()
     torch.manual_seed(seed); gen = torch.Generator().manual_seed(seed)
     opt = _optimizer(model.to(device), optimizer, lr, weight_decay)
-    total = min(epochs*-(-len(data)//batch_size), max_steps or math.inf)
+    total = min(epochs*len(_batches(torch.arange(len(data)), batch_size)), max_steps or math.inf)
     hist, step, best = dict(loss=[], val_acc=[], best_epoch=None), 0, (-1., None)
     bar = tqdm(total=total, desc=f'training on {data.name}', disable=not progress, mininterval=10)
     for ep in range(epochs):
         model.train(); tot, n = 0.0, 0
-        for i in torch.randperm(len(data), generator=gen).split(batch_size):
+        for i in _batches(torch.randperm(len(data), generator=gen), batch_size):
             x, y = _shift(data.x[i], gen, max_shift).to(device), data.y[i].to(device)
             _schedule(opt, step, total, lr)
             opt.zero_grad(); loss = F.cross_entropy(model(x), y); loss.backward(); opt.step()

@@ -13,7 +13,7 @@ import torch.nn as nn
 from tqdm import tqdm
 from .evt import POT, n_top
 from .core import (UserError, atomic_save, check_count, check_q, eval_mode, first_line, model_device, model_fingerprint,
-                         fingerprint_mismatch)
+                         fingerprint_mismatch, safe_load)
 from .profiles import filter_profiles, filter_index
 
 # %% auto #0
@@ -196,9 +196,7 @@ def _read(path):
     "The dict saved at `path` and the path, if it is a RefStats file of a version this potsal reads; else a one-line error."
     path = Path(path)
     if not path.exists(): raise FileNotFoundError(f"no reference statistics at {path}: compute them with reference_stats(...).save(path)")
-    try: d = torch.load(path, map_location='cpu', weights_only=True)
-    except Exception as e:
-        raise UserError(f"{path} is not a readable potsal RefStats file (truncated or foreign?): {type(e).__name__}: {first_line(e)}") from None
+    d = safe_load(path, 'reference statistics file', fix='recompute it with `potsal stats` or reference_stats(...).save(path)')
     if not isinstance(d, dict) or d.get('format') != _FORMAT: raise UserError(f"{path} is not a potsal RefStats file (no '{_FORMAT}' header)")
     if (v := d.get('version')) not in _VERSIONS or isinstance(v, bool):
         raise UserError(f"{path}: RefStats format version {v!r}; this potsal reads version(s) {', '.join(map(str, _VERSIONS))}: "
