@@ -262,24 +262,35 @@ def written_by_potsal(path) -> bool:  # a file or folder
     return b'format' in head and _FORMAT.search(head) is not None
 
 # %% ../nbs/00_core.ipynb #f0a1b2c2
+def _digest(p: Path) -> str:
+    "SHA-256 of a file's bytes, read in 1 MiB chunks."
+    h = hashlib.sha256()
+    with open(p, 'rb') as f:
+        for chunk in iter(lambda: f.read(1 << 20), b''): h.update(chunk)
+    return h.hexdigest()
+
 def _listing(folder: Path) -> list:
-    "One line per path under `folder` but its mark: 'size mtime_ns path' for a file, 'dir path' for a folder; sorted."
+    "One line per path under `folder` but its mark: 'size sha256 path' for a file, 'dir path' for a folder; sorted."
     out = []
     for p in folder.rglob('*'):
         rel = p.relative_to(folder).as_posix()
         if rel == _MARK: continue
-        st = p.lstat()
-        out.append(f"dir {rel}" if p.is_dir() and not p.is_symlink() else f"{st.st_size} {st.st_mtime_ns} {rel}")
+        out.append(f"dir {rel}" if p.is_dir() and not p.is_symlink() else f"{p.lstat().st_size} {_digest(p) if p.is_file() else 'link'} {rel}")
     return sorted(out)
 
 def _foreign(folder: Path) -> str | None:
-    "The first path in a potsal folder that its mark does not list as written by potsal (added or changed since), or None."
-    try: listed = (folder/_MARK).read_text().splitlines()[1:]
-    except OSError: return None
-    if not listed: return None                     # a mark without a list: trusted as before
-    extra = sorted(set(_listing(folder)) - set(listed))
+    "The first path in a potsal folder that its mark does not list as potsal wrote it, and why; None if there is none."
+    try:
+        listed = (folder/_MARK).read_text(encoding='utf-8').splitlines()[1:]
+        if not listed: return None                 # a mark without a list: trusted as before
+        now = _listing(folder)
+    except (OSError, UnicodeError) as e:
+        return f"{getattr(e, 'filename', None) or _MARK}, which cannot be read ({getattr(e, 'strerror', None) or e})"
+    extra = sorted(set(now) - set(listed))
     if not extra: return None
-    return extra[0][4:] if extra[0].startswith('dir ') else extra[0].split(' ', 2)[2]
+    name = lambda line: line[4:] if line.startswith('dir ') else line.split(' ', 2)[2]
+    first = name(extra[0])
+    return f"{first}, which " + ("differs from what potsal wrote there" if first in {name(l) for l in listed} else "potsal did not write there")
 
 # %% ../nbs/00_core.ipynb #0638db86
 def _exists(p: Path) -> bool:
@@ -320,8 +331,6 @@ def _check_target(out: Path, flag: str, kind: str):
         if not out.is_dir(): raise UserError(f"{flag} {out}: is a file; give a folder path")
         if any(out.iterdir()) and not written_by_potsal(out):
             raise UserError(f"{flag} {out}: exists and holds files potsal did not write; give a new or empty folder")
-        if (f := _foreign(out)):
-            raise UserError(f"{flag} {out}: holds {f}, which potsal did not write there or which changed since; move it away or give another folder")
     elif out.is_dir(): raise UserError(f"{flag} {out}: is a folder; give a file path")
     elif not out.is_file(): raise UserError(f"{flag} {out}: is not a regular file; give a file path")
     elif not written_by_potsal(out):
@@ -358,11 +367,15 @@ def claim_out(out,                   # the output path
               nbytes: int = 0):      # room the output needs, if known
     "Check `out` (`check_out`) and hold its run lock for the block: a command's first step, before any work."
     out = check_out(out, flag, kind, nbytes)
+    lock = out.with_name(f'.{out.name}.lock')
+    first = str(lock) not in _HELD                  # a command's claim, not atomic_folder's re-entry at the end of its run
     with ExitStack() as stack:
         try:
             out.parent.mkdir(parents=True, exist_ok=True)
-            stack.enter_context(file_lock(out.with_name(f'.{out.name}.lock'), wait=False, what=f'{flag} {out}'))
+            stack.enter_context(file_lock(lock, wait=False, what=f'{flag} {out}'))
         except OSError as e: raise UserError(f"{flag} {out}: cannot write in {out.parent} ({e.strerror})") from None
+        if first and kind == 'folder' and out.is_dir() and (f := _foreign(out)):
+            raise UserError(f"{flag} {out}: holds {f}; move it away or give another folder")
         yield out
 
 # %% ../nbs/00_core.ipynb #7d018225
@@ -387,6 +400,9 @@ def atomic_folder(out):  # the output folder: replaced as a whole when the block
         try:
             yield tmp
             (tmp/_MARK).write_text(f'written by potsal, pid {os.getpid()}\n' + ''.join(f'{e}\n' for e in _listing(tmp)))
+            if out.exists() and (f := _foreign(out)):    # something of the user's appeared there during the run: keep both
+                keep = out.with_name(f'{out.name}-new-{os.getpid()}'); os.replace(tmp, keep)
+                raise UserError(f"{out}: holds {f}; the new results are in {keep}, and {out} is as it was")
             old = out.with_name(f'.{out.name}{_TMP}{os.getpid()}-old') if out.exists() else None
             if old: os.replace(out, old)
             os.replace(tmp, out); _fsync(out.parent)
@@ -526,7 +542,8 @@ def safe_load(path,                                  # a torch.save file
     "torch.load(path, weights_only=True) on the CPU, or one UserError line: the file, what was refused and why, and the fix."
     try:
         with warnings.catch_warnings():      # torch warns about a raw pickle's protocol: the one line below says it all
-            warnings.simplefilter('ignore'); return torch.load(path, map_location='cpu', weights_only=True)
+            warnings.filterwarnings('ignore', message='Detected pickle protocol', category=UserWarning)
+            return torch.load(path, map_location='cpu', weights_only=True)
     except Exception as e:
         pickled, why = _why_refused(e)
         raise UserError(f"{what} {path}: {why}; {pickle_fix if pickled and pickle_fix else fix}") from None

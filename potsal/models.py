@@ -165,6 +165,7 @@ def train_model(model: nn.Module,               # trained in place; ends in eval
                ) -> dict:
     "Train on cross-entropy under the one-cycle schedule (peak `lr`); returns the history (loss and val_acc per epoch, best_epoch)."
     if len(data) < 2: raise UserError(f"{data.name}: {len(data)} training images; batch norm needs at least 2 per step")
+    if batch_size < 2: raise UserError(f"batch_size {batch_size}: batch norm needs at least 2 images per step")
     device = device or default_device()
     torch.manual_seed(seed); gen = torch.Generator().manual_seed(seed)
     opt = _optimizer(model.to(device), optimizer, lr, weight_decay)
