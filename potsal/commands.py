@@ -232,7 +232,8 @@ def _image(spec: str, size: int):
             i = int(i)
             if not 0 <= i < len(ds): raise IndexError(i)      # no negative indexing from the end
             x, y = ds[i]
-        except (ValueError, IndexError): raise UserError(f"{spec!r}: '@' must be followed by a sample number from 0 to {len(ds) - 1}") from None
+        except (ValueError, IndexError):
+            raise UserError(f"{spec!r}: '@' must be followed by a sample number from 0 to {len(ds) - 1}") from None
         return x[None], int(y), f"sample {i} of {describe(ds)}"
     p = _input('IMAGE', spec, 'file')
     try: img = read_image(p)

@@ -275,7 +275,8 @@ def _listing(folder: Path) -> list:
     for p in folder.rglob('*'):
         rel = p.relative_to(folder).as_posix()
         if rel == _MARK: continue
-        out.append(f"dir {rel}" if p.is_dir() and not p.is_symlink() else f"{p.lstat().st_size} {_digest(p) if p.is_file() else 'link'} {rel}")
+        if p.is_dir() and not p.is_symlink(): out.append(f"dir {rel}")
+        else: out.append(f"{p.lstat().st_size} {_digest(p) if p.is_file() else 'link'} {rel}")
     return sorted(out)
 
 def _foreign(folder: Path) -> str | None:
@@ -290,7 +291,8 @@ def _foreign(folder: Path) -> str | None:
     if not extra: return None
     name = lambda line: line[4:] if line.startswith('dir ') else line.split(' ', 2)[2]
     first = name(extra[0])
-    return f"{first}, which " + ("differs from what potsal wrote there" if first in {name(l) for l in listed} else "potsal did not write there")
+    changed = first in {name(line) for line in listed}
+    return f"{first}, which " + ("differs from what potsal wrote there" if changed else "potsal did not write there")
 
 # %% ../nbs/00_core.ipynb #0638db86
 def _exists(p: Path) -> bool:

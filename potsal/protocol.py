@@ -25,7 +25,8 @@ from .report import ci_text, md, _versions
 __all__ = ['REFERENCE_SETS', 'PAPER_TABLE1', 'PROTOCOL_METHODS', 'PATTERN', 'protocol_setup', 'ModelProfiles', 'profile_model',
            'measure_setting', 'finetune_setting', 'ProtocolStudy', 'summarize_protocol', 'paired_finetune',
            'protocol_spread', 'table1_pattern', 'pattern_table', 'network_share', 'protocol_study', 'plot_shares',
-           'plot_last_group', 'protocol_findings', 'protocol_markdown', 'write_protocol', 'load_protocol']
+           'plot_last_group', 'tie_rule_effect', 'protocol_findings', 'protocol_markdown', 'write_protocol',
+           'load_protocol']
 
 # %% ../nbs/13_protocol.ipynb #p13c005
 REFERENCE_SETS = {
@@ -382,6 +383,16 @@ def plot_last_group(summary: pd.DataFrame, network: pd.DataFrame, k: int = 25, f
     fig.tight_layout()
     if path: save_figure(fig, path)
     return fig
+
+# %% ../nbs/13_protocol.ipynb #e13t0002
+def tie_rule_effect(summary: pd.DataFrame,  # a ProtocolStudy's summary
+                    last: str = 'conv5_x'):   # the group whose share is compared
+    "Per reference set, q, filter set and k: |pot - pot_public| in `last`'s mean share, and POT's top-k beyond a fitted endpoint."
+    keys = ['ref', 'q', 'filters', 'k']
+    sh = summary[(summary.metric == 'share') & (summary.group == last)].pivot_table(index=keys, columns='method', values='mean')
+    be = summary[(summary.metric == 'beyond_endpoint') & (summary.method == 'pot')].set_index(keys)['mean']
+    t = pd.DataFrame({'shift': (sh.pot - sh.pot_public).abs(), 'beyond_endpoint': be}).dropna().reset_index()
+    return t.assign(share_beyond=t.beyond_endpoint/t.k)
 
 # %% ../nbs/13_protocol.ipynb #p13c098
 def _at(ref, q): return f"{ref}, q = {q:.2f}"
